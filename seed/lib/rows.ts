@@ -1,0 +1,242 @@
+/**
+ * Turns the merged graph into database rows, checking what the merge could not: required attributes,
+ * references between records, enum values, partial dates and country codes. Row ids are derived from
+ * each record's natural key, so re-running the seed addresses the same rows.
+ */
+import { createHash } from 'node:crypto';
+import type { Prisma } from '../../src/generated/prisma/client.ts';
+import {
+  ActorKind, EventKind, EventStatus, ItemCategory, ParticipantRole, RequestChannel, RequestStatus, Stance,
+} from '../../src/generated/prisma/enums.ts';
+import { dateSpan, tryParsePartialDate, type PartialDate } from '../../src/domain/partial-date.ts';
+import { isCountryCode } from '../../src/domain/country-codes.ts';
+import { contentHash, normalizeBody, normalizeName, wordCount } from '../../src/domain/text.ts';
+import type { Ev, SeedGraph } from './merge.ts';
+
+export interface SeedRows {
+  document: Prisma.DocumentCreateManyInput[];
+  actor: Prisma.ActorCreateManyInput[];
+  actorAlias: Prisma.ActorAliasCreateManyInput[];
+  actorRole: Prisma.ActorRoleCreateManyInput[];
+  actorRelation: Prisma.ActorRelationCreateManyInput[];
+  event: Prisma.EventCreateManyInput[];
+  eventParticipant: Prisma.EventParticipantCreateManyInput[];
+  request: Prisma.RequestCreateManyInput[];
+  requestParty: Prisma.RequestPartyCreateManyInput[];
+  requestItem: Prisma.RequestItemCreateManyInput[];
+  requestResponse: Prisma.RequestResponseCreateManyInput[];
+  evidence: Prisma.EvidenceCreateManyInput[];
+}
+
+/** Models in the order rows can be created (parents first); deletes go in reverse. */
+export const SEED_MODELS = [
+  'document', 'actor', 'actorAlias', 'actorRole', 'actorRelation', 'event', 'eventParticipant',
+  'request', 'requestParty', 'requestItem', 'requestResponse', 'evidence',
+] as const satisfies readonly (keyof SeedRows)[];
+
+export function seedId(model: string, ...key: string[]): string {
+  return `s${createHash('sha256').update([model, ...key].join('\u0000')).digest('hex').slice(0, 24)}`;
+}
+
+type EvidenceTarget = Prisma.EvidenceCreateManyInput['targetType'];
+const TARGET_COLUMN: Record<EvidenceTarget, keyof Prisma.EvidenceCreateManyInput> = {
+  ACTOR: 'actorId', ACTOR_ROLE: 'roleId', ACTOR_RELATION: 'relationId', EVENT: 'eventId',
+  EVENT_PARTICIPANT: 'participantId', REQUEST: 'requestId', REQUEST_ITEM: 'itemId', REQUEST_RESPONSE: 'responseId',
+};
+
+export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
+  const rows: SeedRows = {
+    document: [], actor: [], actorAlias: [], actorRole: [], actorRelation: [], event: [], eventParticipant: [],
+    request: [], requestParty: [], requestItem: [], requestResponse: [], evidence: [],
+  };
+  const docId = new Map(graph.documents.map((d) => [d.slug, seedId('document', d.slug)]));
+  const actorId = (slug: string) => seedId('actor', slug);
+  const eventId = (slug: string) => seedId('event', slug);
+
+  const need = <T>(value: T | undefined | null, label: string, field: string): value is T => {
+    if (value === undefined || value === null || value === '') {
+      problems.push(`${label}: ${field} is not stated in any annotation file`);
+      return false;
+    }
+    return true;
+  };
+  const oneOf = (values: Record<string, string>, value: string | undefined, label: string, field: string) => {
+    if (value !== undefined && !(value in values)) {
+      problems.push(`${label}: ${field} "${value}" is not one of ${Object.keys(values).join(', ')}`);
+    }
+  };
+  const date = (value: string | undefined, label: string, field: string): PartialDate | null => {
+    if (value === undefined) return null;
+    const parsed = tryParsePartialDate(value);
+    if (!parsed) problems.push(`${label}: ${field} "${value}" is not a partial date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    return parsed;
+  };
+  const span = (start: PartialDate | null, end: PartialDate | null, label: string) => {
+    try {
+      return dateSpan(start, end);
+    } catch (e) {
+      problems.push(`${label}: ${(e as Error).message}`);
+      return { dateMin: null, dateMax: null };
+    }
+  };
+  const country = (code: string | undefined, label: string, field: string) => {
+    if (code !== undefined && !isCountryCode(code)) problems.push(`${label}: ${field} "${code}" is not an ISO 3166-1 alpha-3 code`);
+    return code ?? null;
+  };
+  const actorRef = (slug: string | undefined, label: string, field: string) => {
+    if (slug === undefined) return null;
+    if (!graph.actors.has(slug)) problems.push(`${label}: ${field} refers to unknown actor "${slug}"`);
+    return actorId(slug);
+  };
+  const eventRef = (slug: string | undefined, label: string, field: string) => {
+    if (slug === undefined) return null;
+    if (!graph.events.has(slug)) problems.push(`${label}: ${field} refers to unknown event "${slug}"`);
+    return eventId(slug);
+  };
+  const evidence = (targetType: EvidenceTarget, targetId: string, spans: Ev[]) => {
+    const seen = new Set<string>();
+    for (const ev of spans) {
+      const key = `${ev.doc}:${ev.start}:${ev.end}`;
+      if (seen.has(key)) continue; // the same span quoted twice is one piece of evidence
+      seen.add(key);
+      rows.evidence.push({
+        id: seedId('evidence', targetType, targetId, key),
+        documentId: docId.get(ev.doc)!, start: ev.start, end: ev.end, quote: ev.quote, targetType,
+        [TARGET_COLUMN[targetType]]: targetId,
+      });
+    }
+  };
+
+  for (const d of graph.documents) {
+    const label = `document ${d.slug}`;
+    const published = date(d.meta.published ?? undefined, label, 'published');
+    // Offsets are taken on the stored body; the seed texts are already NFC with LF endings, and a text
+    // that is not would shift every offset, so refuse it rather than store a body unlike its file.
+    if (normalizeBody(d.body) !== d.body) problems.push(`${label}: the text is not NFC with LF line endings`);
+    rows.document.push({
+      id: docId.get(d.slug)!, slug: d.slug, title: d.meta.title, publisher: d.meta.publisher, url: d.meta.url,
+      published: published?.value ?? null, publishedPrecision: published?.precision ?? null,
+      publishedMin: published?.min ?? null, publishedMax: published?.max ?? null,
+      publishedNote: d.meta.publishedNote || null, language: d.meta.language,
+      body: d.body, contentHash: contentHash(d.body), wordCount: wordCount(d.body),
+    });
+  }
+
+  for (const a of graph.actors.values()) {
+    const label = `actor ${a.slug}`;
+    const id = actorId(a.slug);
+    if (need(a.name, label, 'name') && need(a.kind, label, 'kind')) oneOf(ActorKind, a.kind, label, 'kind');
+    rows.actor.push({
+      id, slug: a.slug, name: a.name ?? '', kind: a.kind ?? 'OTHER',
+      countryCode: country(a.countryCode, label, 'countryCode'), description: a.description ?? null,
+    });
+    const aliases = new Map(a.aliases);
+    if (a.name) aliases.set(normalizeName(a.name), a.name);
+    for (const [normalized, name] of aliases) {
+      rows.actorAlias.push({ id: seedId('alias', a.slug, normalized), actorId: id, name, normalized });
+    }
+    evidence('ACTOR', id, a.mentions);
+    for (const r of a.roles.values()) {
+      const roleLabel = `${label}, role ${r.key}`;
+      const roleId = seedId('role', a.slug, r.key);
+      need(r.title, roleLabel, 'title');
+      const from = date(r.from, roleLabel, 'from');
+      const to = date(r.to, roleLabel, 'to');
+      span(from, to, roleLabel);
+      rows.actorRole.push({
+        id: roleId, actorId: id, title: r.title ?? '', withinId: actorRef(r.within, roleLabel, 'within'),
+        from: from?.value ?? null, fromPrecision: from?.precision ?? null,
+        to: to?.value ?? null, toPrecision: to?.precision ?? null, dateNote: r.dateNote ?? null,
+      });
+      if (!r.evidence.length) problems.push(`${roleLabel}: has no evidence`);
+      evidence('ACTOR_ROLE', roleId, r.evidence);
+    }
+    for (const rel of a.relations.values()) {
+      const relLabel = `${label}, relation ${rel.kind} ${rel.to}`;
+      const relId = seedId('relation', a.slug, rel.kind, rel.to);
+      rows.actorRelation.push({ id: relId, fromId: id, toId: actorRef(rel.to, relLabel, 'to')!, kind: rel.kind });
+      if (!rel.evidence.length) problems.push(`${relLabel}: has no evidence`);
+      evidence('ACTOR_RELATION', relId, rel.evidence);
+    }
+  }
+
+  for (const e of graph.events.values()) {
+    const label = `event ${e.slug}`;
+    const id = eventId(e.slug);
+    need(e.title, label, 'title');
+    if (need(e.kind, label, 'kind')) oneOf(EventKind, e.kind, label, 'kind');
+    oneOf(EventStatus, e.status, label, 'status');
+    const start = date(e.start, label, 'start');
+    const end = date(e.end, label, 'end');
+    rows.event.push({
+      id, slug: e.slug, kind: e.kind ?? 'OTHER', status: e.status ?? 'OCCURRED', title: e.title ?? '',
+      summary: e.summary ?? null, start: start?.value ?? null, startPrecision: start?.precision ?? null,
+      end: end?.value ?? null, endPrecision: end?.precision ?? null, ...span(start, end, label),
+      dateNote: e.dateNote ?? null, locationName: e.location?.name ?? null,
+      locationCountry: country(e.location?.countryCode, label, 'location.countryCode'),
+    });
+    if (!e.evidence.length) problems.push(`${label}: has no evidence`);
+    evidence('EVENT', id, e.evidence);
+    for (const p of e.participants.values()) {
+      const pLabel = `${label}, participant ${p.actor} (${p.role})`;
+      oneOf(ParticipantRole, p.role, pLabel, 'role');
+      const pid = seedId('participant', e.slug, p.actor, p.role);
+      rows.eventParticipant.push({ id: pid, eventId: id, actorId: actorRef(p.actor, pLabel, 'actor')!, role: p.role });
+      evidence('EVENT_PARTICIPANT', pid, p.evidence);
+    }
+  }
+
+  for (const q of graph.requests.values()) {
+    const label = `request ${q.slug}`;
+    const id = seedId('request', q.slug);
+    need(q.summary, label, 'summary');
+    if (need(q.channel, label, 'channel')) oneOf(RequestChannel, q.channel, label, 'channel');
+    oneOf(RequestStatus, q.status, label, 'status');
+    const when = date(q.date, label, 'date');
+    rows.request.push({
+      id, slug: q.slug, summary: q.summary ?? '', channel: q.channel ?? 'OTHER', status: q.status ?? 'UNKNOWN',
+      date: when?.value ?? null, datePrecision: when?.precision ?? null, ...span(when, null, label),
+      dateNote: q.dateNote ?? null, madeAtId: eventRef(q.madeAt, label, 'madeAt'),
+    });
+    const sides = [...q.parties.values()].map((p) => p.side);
+    if (!sides.includes('REQUESTER')) problems.push(`${label}: has no requester`);
+    if (!sides.includes('ADDRESSEE')) problems.push(`${label}: has no addressee`);
+    if (!q.items.size) problems.push(`${label}: has no item`);
+    if (!q.evidence.length) problems.push(`${label}: has no evidence`);
+    evidence('REQUEST', id, q.evidence);
+    for (const p of q.parties.values()) {
+      const pLabel = `${label}, ${p.side.toLowerCase()} ${p.actor}`;
+      rows.requestParty.push({
+        id: seedId('party', q.slug, p.side, p.actor), requestId: id, side: p.side,
+        actorId: actorRef(p.actor, pLabel, 'actor')!, onBehalfOfId: actorRef(p.onBehalfOf, pLabel, 'onBehalfOf'),
+      });
+    }
+    for (const item of q.items.values()) {
+      const iLabel = `${label}, item ${item.key}`;
+      const iid = seedId('item', q.slug, item.key);
+      need(item.description, iLabel, 'description');
+      if (need(item.category, iLabel, 'category')) oneOf(ItemCategory, item.category, iLabel, 'category');
+      rows.requestItem.push({
+        id: iid, requestId: id, category: item.category ?? 'OTHER', description: item.description ?? '',
+        excluded: item.excluded ?? false,
+      });
+      if (!item.evidence.length) problems.push(`${iLabel}: has no evidence`);
+      evidence('REQUEST_ITEM', iid, item.evidence);
+    }
+    for (const r of q.responses.values()) {
+      const rLabel = `${label}, response ${r.key}`;
+      const rid = seedId('response', q.slug, r.key);
+      need(r.summary, rLabel, 'summary');
+      if (need(r.stance, rLabel, 'stance')) oneOf(Stance, r.stance, rLabel, 'stance');
+      const rdate = date(r.date, rLabel, 'date');
+      rows.requestResponse.push({
+        id: rid, requestId: id, responderId: need(r.responder, rLabel, 'responder') ? actorRef(r.responder, rLabel, 'responder')! : '', stance: r.stance ?? 'NONCOMMITTAL',
+        date: rdate?.value ?? null, datePrecision: rdate?.precision ?? null, ...span(rdate, null, rLabel),
+        dateNote: r.dateNote ?? null, eventId: eventRef(r.event, rLabel, 'event'), summary: r.summary ?? '',
+      });
+      if (!r.evidence.length) problems.push(`${rLabel}: has no evidence`);
+      evidence('REQUEST_RESPONSE', rid, r.evidence);
+    }
+  }
+  return rows;
+}

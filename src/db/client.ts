@@ -1,0 +1,37 @@
+/**
+ * The Prisma client over SQLite (better-sqlite3 driver adapter). WAL mode lets readers run beside a
+ * writer; the busy timeout makes concurrent writers queue instead of failing with SQLITE_BUSY.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '../generated/prisma/client.ts';
+import { databaseFile } from '../config.ts';
+
+export type Db = PrismaClient;
+/** What services receive: the client, or the client of an open transaction. */
+export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+export const BUSY_TIMEOUT_MS = 10_000;
+
+export interface DbOptions {
+  /** Called with each SQL statement the client runs (used by the N+1 test and debug logs). */
+  onQuery?: (sql: string, durationMs: number) => void;
+}
+
+export async function createDb(databaseUrl: string, options: DbOptions = {}): Promise<Db> {
+  const file = databaseFile(databaseUrl);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const adapter = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+  const db = new PrismaClient({
+    adapter,
+    log: options.onQuery ? [{ level: 'query', emit: 'event' }] : [],
+  });
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    db.$on('query' as never, ((e: { query: string; duration: number }) => onQuery(e.query, e.duration)) as never);
+  }
+  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  return db;
+}

@@ -1,0 +1,66 @@
+/**
+ * Evidence spans. Offsets count UTF-16 code units, as JavaScript's String.prototype.slice does, so
+ * `quote === body.slice(start, end)` holds for every stored span.
+ */
+import { badInput } from './errors.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** Every start offset at which `quote` occurs in `body` (overlapping occurrences included). */
+export function occurrences(body: string, quote: string): number[] {
+  const found: number[] = [];
+  if (!quote) return found;
+  for (let i = body.indexOf(quote); i !== -1; i = body.indexOf(quote, i + 1)) found.push(i);
+  return found;
+}
+
+export type QuoteResolution =
+  | { ok: true; span: Span }
+  | { ok: false; reason: 'empty' | 'missing' | 'ambiguous' | 'no-such-occurrence'; count: number };
+
+/**
+ * Finds a quote in a body. A quote that occurs more than once must name its occurrence (1-based):
+ * guessing would attach evidence to the wrong sentence.
+ */
+export function resolveQuote(body: string, quote: string, occurrence?: number): QuoteResolution {
+  if (!quote.trim()) return { ok: false, reason: 'empty', count: 0 };
+  const found = occurrences(body, quote);
+  if (found.length === 0) return { ok: false, reason: 'missing', count: 0 };
+  if (occurrence === undefined) {
+    if (found.length > 1) return { ok: false, reason: 'ambiguous', count: found.length };
+    occurrence = 1;
+  }
+  const start = found[occurrence - 1];
+  if (!Number.isInteger(occurrence) || occurrence < 1 || start === undefined) {
+    return { ok: false, reason: 'no-such-occurrence', count: found.length };
+  }
+  return { ok: true, span: { start, end: start + quote.length, quote } };
+}
+
+export function describeQuoteFailure(r: Exclude<QuoteResolution, { ok: true }>, quote: string): string {
+  switch (r.reason) {
+    case 'empty':
+      return 'the quote is empty';
+    case 'missing':
+      return `quote not found in the document: "${quote}"`;
+    case 'ambiguous':
+      return `quote occurs ${r.count} times in the document; say which occurrence (1-${r.count}) or quote more: "${quote}"`;
+    case 'no-such-occurrence':
+      return `the document has only ${r.count} occurrence(s) of the quote: "${quote}"`;
+  }
+}
+
+/** Validates an explicit span against a body, raising BAD_USER_INPUT with the reason. */
+export function spanAt(body: string, start: number, end: number): Span {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > body.length) {
+    throw badInput(
+      `span [${start}, ${end}) is out of range: it must satisfy 0 <= start < end <= ${body.length} (the body's length in UTF-16 code units)`,
+      { field: 'span' },
+    );
+  }
+  return { start, end, quote: body.slice(start, end) };
+}
