@@ -1,0 +1,64 @@
+// graphql-codegen: typed resolvers generated from schema.graphql (the API's single source of truth).
+// Parents are mapped to the Prisma rows and service shapes the resolvers actually receive.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const prisma = '../generated/prisma/client.ts';
+const shapes = '../resolvers/parents.ts';
+
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  emitLegacyCommonJSImports: false,
+  generates: {
+    'src/generated/graphql.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context.ts#Context',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+        maybeValue: 'T | null',
+        inputMaybeValue: 'T | null | undefined',
+        scalars: { PartialDate: 'string', DateTime: 'Date' },
+        mapperTypeSuffix: 'Model',
+        mappers: {
+          Document: `${prisma}#Document`,
+          Actor: `${prisma}#Actor`,
+          ActorRole: `${prisma}#ActorRole`,
+          ActorRelation: `${prisma}#ActorRelation`,
+          Event: `${prisma}#Event`,
+          EventParticipant: `${prisma}#EventParticipant`,
+          Request: `${prisma}#Request`,
+          RequestParty: `${prisma}#RequestParty`,
+          RequestItem: `${prisma}#RequestItem`,
+          RequestResponse: `${prisma}#RequestResponse`,
+          Evidence: `${prisma}#Evidence`,
+          Location: `${shapes}#LocationParent`,
+          EvidenceContext: `${shapes}#EvidenceContextParent`,
+          DocumentConnection: `${shapes}#DocumentConnectionParent`,
+          DocumentEdge: `${shapes}#DocumentEdgeParent`,
+          DocumentActorConnection: `${shapes}#DocumentActorConnectionParent`,
+          DocumentActorEdge: `${shapes}#DocumentActorEdgeParent`,
+          ActorConnection: `${shapes}#ActorConnectionParent`,
+          ActorEdge: `${shapes}#ActorEdgeParent`,
+          CoMentionConnection: `${shapes}#CoMentionConnectionParent`,
+          CoMentionEdge: `${shapes}#CoMentionEdgeParent`,
+          EventConnection: `${shapes}#EventConnectionParent`,
+          EventEdge: `${shapes}#EventEdgeParent`,
+          RequestConnection: `${shapes}#RequestConnectionParent`,
+          RequestEdge: `${shapes}#RequestEdgeParent`,
+          RequestResponseConnection: `${shapes}#RequestResponseConnectionParent`,
+          RequestResponseEdge: `${shapes}#RequestResponseEdgeParent`,
+          EvidenceConnection: `${shapes}#EvidenceConnectionParent`,
+          EvidenceEdge: `${shapes}#EvidenceEdgeParent`,
+          SearchConnection: `${shapes}#SearchConnectionParent`,
+          SearchEdge: `${shapes}#SearchEdgeParent`,
+          TimelineConnection: `${shapes}#TimelineConnectionParent`,
+          TimelineEdge: `${shapes}#TimelineEdgeParent`,
+          Stats: `${shapes}#StatsParent`,
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,203 @@
+/**
+ * The per-request loader set. Every field resolver that follows a relation goes through one of these,
+ * so a page of N parents costs one query per relation, not N (test/integration/n-plus-one.test.ts).
+ */
+import type { Db } from '../db/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { Prisma as P } from '../generated/prisma/client.ts';
+import { byId, groupedBy } from './batch.ts';
+
+type EvidenceTarget = Prisma.EvidenceCreateManyInput['targetType'];
+type Side = 'REQUESTER' | 'ADDRESSEE';
+
+const evidenceOrder = [{ documentId: 'asc' }, { start: 'asc' }, { id: 'asc' }] as const;
+/** Earliest first, undated first (as ascending partial dates sort everywhere in the API), then by id. */
+const dateOrder = <F extends string>(field: F) =>
+  [{ [field]: { sort: 'asc', nulls: 'first' } } as { [K in F]: { sort: 'asc'; nulls: 'first' } }, { id: 'asc' as const }];
+
+/** The evidence column naming each kind of target. */
+export const TARGET_COLUMN = {
+  ACTOR: 'actorId', ACTOR_ROLE: 'roleId', ACTOR_RELATION: 'relationId', EVENT: 'eventId',
+  EVENT_PARTICIPANT: 'participantId', REQUEST: 'requestId', REQUEST_ITEM: 'itemId', REQUEST_RESPONSE: 'responseId',
+} as const satisfies Record<EvidenceTarget, string>;
+
+const unique = <T>(list: T[]) => [...new Set(list)];
+
+export function createLoaders(db: Db) {
+  const evidenceFor = (target: EvidenceTarget) => {
+    const column = TARGET_COLUMN[target];
+    return groupedBy<string, Prisma.EvidenceModel>(
+      (ids) => db.evidence.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [...evidenceOrder] }),
+      (e) => e[column]!,
+    );
+  };
+
+  return {
+    document: byId((ids) => db.document.findMany({ where: { id: { in: [...ids] } } })),
+    actor: byId((ids) => db.actor.findMany({ where: { id: { in: [...ids] } } })),
+    event: byId((ids) => db.event.findMany({ where: { id: { in: [...ids] } } })),
+    request: byId((ids) => db.request.findMany({ where: { id: { in: [...ids] } } })),
+    item: byId((ids) => db.requestItem.findMany({ where: { id: { in: [...ids] } } })),
+    response: byId((ids) => db.requestResponse.findMany({ where: { id: { in: [...ids] } } })),
+    role: byId((ids) => db.actorRole.findMany({ where: { id: { in: [...ids] } } })),
+    relation: byId((ids) => db.actorRelation.findMany({ where: { id: { in: [...ids] } } })),
+    participant: byId((ids) => db.eventParticipant.findMany({ where: { id: { in: [...ids] } } })),
+    evidence: byId((ids) => db.evidence.findMany({ where: { id: { in: [...ids] } } })),
+
+    aliasesByActor: groupedBy(
+      (ids) => db.actorAlias.findMany({ where: { actorId: { in: [...ids] } }, orderBy: [{ name: 'asc' }] }),
+      (a) => a.actorId,
+    ),
+    rolesByActor: groupedBy(
+      (ids) => db.actorRole.findMany({ where: { actorId: { in: [...ids] } }, orderBy: dateOrder('from') }),
+      (r) => r.actorId,
+    ),
+    rolesWithin: groupedBy(
+      (ids) => db.actorRole.findMany({ where: { withinId: { in: [...ids] } }, orderBy: dateOrder('from') }),
+      (r) => r.withinId!,
+    ),
+    relationsFrom: groupedBy(
+      (ids) => db.actorRelation.findMany({ where: { fromId: { in: [...ids] } }, orderBy: [{ id: 'asc' }] }),
+      (r) => r.fromId,
+    ),
+    relationsTo: groupedBy(
+      (ids) => db.actorRelation.findMany({ where: { toId: { in: [...ids] } }, orderBy: [{ id: 'asc' }] }),
+      (r) => r.toId,
+    ),
+    participantsByEvent: groupedBy(
+      (ids) => db.eventParticipant.findMany({ where: { eventId: { in: [...ids] } }, orderBy: [{ role: 'asc' }, { id: 'asc' }] }),
+      (p) => p.eventId,
+    ),
+    eventIdsByActor: groupedBy(
+      (ids) => db.eventParticipant.findMany({ where: { actorId: { in: [...ids] } }, select: { actorId: true, eventId: true } }),
+      (p) => p.actorId,
+    ),
+    partiesByRequest: groupedBy(
+      (ids) => db.requestParty.findMany({ where: { requestId: { in: [...ids] } }, orderBy: [{ side: 'desc' }, { id: 'asc' }] }),
+      (p) => p.requestId,
+    ),
+    /** Keys are `${actorId}:${side}`. */
+    requestIdsByActorSide: groupedBy<string, { actorId: string; side: Side; requestId: string }>(
+      (keys) => {
+        const pairs = keys.map((k) => k.split(':') as [string, Side]);
+        return db.requestParty.findMany({
+          where: { OR: pairs.map(([actorId, side]) => ({ actorId, side })) },
+          select: { actorId: true, side: true, requestId: true },
+        });
+      },
+      (p) => `${p.actorId}:${p.side}`,
+    ),
+    itemsByRequest: groupedBy(
+      (ids) => db.requestItem.findMany({ where: { requestId: { in: [...ids] } }, orderBy: [{ excluded: 'asc' }, { category: 'asc' }, { id: 'asc' }] }),
+      (i) => i.requestId,
+    ),
+    responsesByRequest: groupedBy(
+      (ids) => db.requestResponse.findMany({ where: { requestId: { in: [...ids] } }, orderBy: [{ date: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] }),
+      (r) => r.requestId,
+    ),
+    responsesByActor: groupedBy(
+      (ids) => db.requestResponse.findMany({ where: { responderId: { in: [...ids] } }, orderBy: dateOrder('date') }),
+      (r) => r.responderId,
+    ),
+    responsesByEvent: groupedBy(
+      (ids) => db.requestResponse.findMany({ where: { eventId: { in: [...ids] } }, orderBy: dateOrder('date') }),
+      (r) => r.eventId!,
+    ),
+    requestsByEvent: groupedBy(
+      (ids) => db.request.findMany({ where: { madeAtId: { in: [...ids] } }, orderBy: dateOrder('date') }),
+      (r) => r.madeAtId!,
+    ),
+
+    evidenceByActor: evidenceFor('ACTOR'),
+    evidenceByRole: evidenceFor('ACTOR_ROLE'),
+    evidenceByRelation: evidenceFor('ACTOR_RELATION'),
+    evidenceByEvent: evidenceFor('EVENT'),
+    evidenceByParticipant: evidenceFor('EVENT_PARTICIPANT'),
+    evidenceByRequest: evidenceFor('REQUEST'),
+    evidenceByItem: evidenceFor('REQUEST_ITEM'),
+    evidenceByResponse: evidenceFor('REQUEST_RESPONSE'),
+    evidenceByDocument: groupedBy(
+      (ids) => db.evidence.findMany({ where: { documentId: { in: [...ids] } }, orderBy: [{ start: 'asc' }, { end: 'asc' }, { id: 'asc' }] }),
+      (e) => e.documentId,
+    ),
+
+    /** Documents with evidence on an actor (its mentions). */
+    documentIdsByActor: groupedBy(
+      (ids) => db.evidence.findMany({ where: { actorId: { in: [...ids] } }, select: { actorId: true, documentId: true }, distinct: ['actorId', 'documentId'] }),
+      (e) => e.actorId!,
+    ),
+    /** Documents with evidence on an event or its participants. */
+    documentIdsByEvent: groupedBy(
+      async (ids) => {
+        const rows = await db.evidence.findMany({
+          where: { OR: [{ eventId: { in: [...ids] } }, { participant: { eventId: { in: [...ids] } } }] },
+          select: { documentId: true, eventId: true, participant: { select: { eventId: true } } },
+        });
+        return rows.map((r) => ({ documentId: r.documentId, eventId: (r.eventId ?? r.participant?.eventId)! }));
+      },
+      (r) => r.eventId,
+    ),
+    /** Documents with evidence on a request, its items or its responses. */
+    documentIdsByRequest: groupedBy(
+      async (ids) => {
+        const list = [...ids];
+        const rows = await db.evidence.findMany({
+          where: { OR: [{ requestId: { in: list } }, { item: { requestId: { in: list } } }, { response: { requestId: { in: list } } }] },
+          select: { documentId: true, requestId: true, item: { select: { requestId: true } }, response: { select: { requestId: true } } },
+        });
+        return rows.map((r) => ({ documentId: r.documentId, requestId: (r.requestId ?? r.item?.requestId ?? r.response?.requestId)! }));
+      },
+      (r) => r.requestId,
+    ),
+    /** Events a document has evidence on (directly or through a participant). */
+    eventIdsByDocument: groupedBy(
+      async (ids) => {
+        const rows = await db.evidence.findMany({
+          where: { documentId: { in: [...ids] }, OR: [{ eventId: { not: null } }, { participantId: { not: null } }] },
+          select: { documentId: true, eventId: true, participant: { select: { eventId: true } } },
+        });
+        return rows.map((r) => ({ documentId: r.documentId, eventId: (r.eventId ?? r.participant?.eventId)! }));
+      },
+      (r) => r.documentId,
+    ),
+    /** Requests a document has evidence on (the request, an item or a response). */
+    requestIdsByDocument: groupedBy(
+      async (ids) => {
+        const rows = await db.evidence.findMany({
+          where: { documentId: { in: [...ids] }, OR: [{ requestId: { not: null } }, { itemId: { not: null } }, { responseId: { not: null } }] },
+          select: { documentId: true, requestId: true, item: { select: { requestId: true } }, response: { select: { requestId: true } } },
+        });
+        return rows.map((r) => ({ documentId: r.documentId, requestId: (r.requestId ?? r.item?.requestId ?? r.response?.requestId)! }));
+      },
+      (r) => r.documentId,
+    ),
+    /** Actors a document mentions, with how many spans mention each. */
+    mentionCountsByDocument: groupedBy(
+      async (ids) => {
+        const rows = await db.evidence.groupBy({
+          by: ['documentId', 'actorId'],
+          where: { documentId: { in: [...ids] }, actorId: { not: null } },
+          _count: { _all: true },
+        });
+        return rows.map((r) => ({ documentId: r.documentId, actorId: r.actorId!, count: r._count._all }));
+      },
+      (r) => r.documentId,
+    ),
+    /** Other actors mentioned in the documents that mention an actor, with the number of shared documents. */
+    coMentionsByActor: groupedBy(
+      async (ids) => {
+        const rows = await db.$queryRaw<{ actorId: string; otherId: string; count: bigint | number }[]>(P.sql`
+          SELECT a."actorId" AS "actorId", b."actorId" AS "otherId", COUNT(DISTINCT a."documentId") AS "count"
+          FROM "Evidence" a
+          JOIN "Evidence" b ON b."documentId" = a."documentId" AND b."actorId" IS NOT NULL AND b."actorId" <> a."actorId"
+          WHERE a."actorId" IN (${P.join([...ids])})
+          GROUP BY a."actorId", b."actorId"`);
+        return rows.map((r) => ({ actorId: r.actorId, otherId: r.otherId, count: Number(r.count) }));
+      },
+      (r) => r.actorId,
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+export { unique };

@@ -1,0 +1,68 @@
+/** Actor, role and relation fields. */
+import type { ActorRelationResolvers, ActorResolvers, ActorRoleResolvers } from '../generated/graphql.ts';
+import { parsePartialDate } from '../domain/partial-date.ts';
+import { rolesAt } from '../services/actors.ts';
+import { arrayPage } from '../services/pagination.ts';
+import { toGlobalId } from './global-id.ts';
+import { byDate, loadAll } from './lookups.ts';
+import { evidencePage } from './evidence.ts';
+
+export const Actor: ActorResolvers = {
+  id: (a) => toGlobalId('Actor', a.id),
+  aliases: async (a, _, ctx) => (await ctx.loaders.aliasesByActor.load(a.id)).map((x) => x.name),
+  roles: async (a, { at }, ctx) => {
+    const roles = await ctx.loaders.rolesByActor.load(a.id);
+    return at ? rolesAt(roles, parsePartialDate(at, 'at')) : roles;
+  },
+  officeHolders: (a, _, ctx) => ctx.loaders.rolesWithin.load(a.id),
+  memberOf: (a, _, ctx) => ctx.loaders.relationsFrom.load(a.id),
+  members: (a, _, ctx) => ctx.loaders.relationsTo.load(a.id),
+  requestsMade: async (a, page, ctx) => {
+    const ids = (await ctx.loaders.requestIdsByActorSide.load(`${a.id}:REQUESTER`)).map((p) => p.requestId);
+    const list = (await loadAll(ctx.loaders.request, ids)).sort(byDate((r) => r.date));
+    return arrayPage(list, page, (r) => ({ value: r.date, id: r.id }));
+  },
+  requestsReceived: async (a, page, ctx) => {
+    const ids = (await ctx.loaders.requestIdsByActorSide.load(`${a.id}:ADDRESSEE`)).map((p) => p.requestId);
+    const list = (await loadAll(ctx.loaders.request, ids)).sort(byDate((r) => r.date));
+    return arrayPage(list, page, (r) => ({ value: r.date, id: r.id }));
+  },
+  responses: async (a, page, ctx) => {
+    const list = await ctx.loaders.responsesByActor.load(a.id);
+    return arrayPage(list, page, (r) => ({ value: r.date, id: r.id }));
+  },
+  events: async (a, page, ctx) => {
+    const ids = (await ctx.loaders.eventIdsByActor.load(a.id)).map((p) => p.eventId);
+    const list = (await loadAll(ctx.loaders.event, ids)).sort(byDate((e) => e.start));
+    return arrayPage(list, page, (e) => ({ value: e.start, id: e.id }));
+  },
+  documents: async (a, page, ctx) => {
+    const ids = (await ctx.loaders.documentIdsByActor.load(a.id)).map((e) => e.documentId);
+    const list = (await loadAll(ctx.loaders.document, ids)).sort(byDate((d) => d.published));
+    return arrayPage(list, page, (d) => ({ value: d.published, id: d.id }));
+  },
+  coMentions: async (a, page, ctx) => {
+    const counts = await ctx.loaders.coMentionsByActor.load(a.id);
+    const actors = new Map((await loadAll(ctx.loaders.actor, counts.map((c) => c.otherId))).map((x) => [x.id, x]));
+    const list = counts
+      .filter((c) => actors.has(c.otherId))
+      .map((c) => ({ actor: actors.get(c.otherId)!, count: c.count }))
+      .sort((x, y) => y.count - x.count || (x.actor.id < y.actor.id ? 1 : -1));
+    return arrayPage(list, page, (x) => ({ value: x.count, id: x.actor.id }), 'desc');
+  },
+  mentions: async (a, page, ctx) => evidencePage(await ctx.loaders.evidenceByActor.load(a.id), page),
+};
+
+export const ActorRole: ActorRoleResolvers = {
+  id: (r) => toGlobalId('ActorRole', r.id),
+  holder: async (r, _, ctx) => (await ctx.loaders.actor.load(r.actorId))!,
+  of: (r, _, ctx) => (r.withinId ? ctx.loaders.actor.load(r.withinId) : null),
+  evidence: (r, _, ctx) => ctx.loaders.evidenceByRole.load(r.id),
+};
+
+export const ActorRelation: ActorRelationResolvers = {
+  id: (r) => toGlobalId('ActorRelation', r.id),
+  from: async (r, _, ctx) => (await ctx.loaders.actor.load(r.fromId))!,
+  to: async (r, _, ctx) => (await ctx.loaders.actor.load(r.toId))!,
+  evidence: (r, _, ctx) => ctx.loaders.evidenceByRelation.load(r.id),
+};

@@ -1,0 +1,30 @@
+/** Event and participant fields. */
+import type { EventParticipantResolvers, EventResolvers } from '../generated/graphql.ts';
+import { arrayPage } from '../services/pagination.ts';
+import { toGlobalId } from './global-id.ts';
+import { byDate, loadAll } from './lookups.ts';
+import { evidencePage } from './evidence.ts';
+
+export const Event: EventResolvers = {
+  id: (e) => toGlobalId('Event', e.id),
+  location: (e) => (e.locationName ? { name: e.locationName, countryCode: e.locationCountry } : null),
+  participants: (e, _, ctx) => ctx.loaders.participantsByEvent.load(e.id),
+  requests: async (e, page, ctx) => {
+    const list = await ctx.loaders.requestsByEvent.load(e.id);
+    return arrayPage(list, page, (r) => ({ value: r.date, id: r.id }));
+  },
+  responses: (e, _, ctx) => ctx.loaders.responsesByEvent.load(e.id),
+  documents: async (e, page, ctx) => {
+    const ids = (await ctx.loaders.documentIdsByEvent.load(e.id)).map((r) => r.documentId);
+    const list = (await loadAll(ctx.loaders.document, ids)).sort(byDate((d) => d.published));
+    return arrayPage(list, page, (d) => ({ value: d.published, id: d.id }));
+  },
+  evidence: async (e, page, ctx) => evidencePage(await ctx.loaders.evidenceByEvent.load(e.id), page),
+};
+
+export const EventParticipant: EventParticipantResolvers = {
+  id: (p) => toGlobalId('EventParticipant', p.id),
+  event: async (p, _, ctx) => (await ctx.loaders.event.load(p.eventId))!,
+  actor: async (p, _, ctx) => (await ctx.loaders.actor.load(p.actorId))!,
+  evidence: (p, _, ctx) => ctx.loaders.evidenceByParticipant.load(p.id),
+};

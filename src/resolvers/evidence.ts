@@ -1,0 +1,35 @@
+/** Evidence fields. */
+import type { EvidenceResolvers } from '../generated/graphql.ts';
+import type { Context } from '../context.ts';
+import type { Evidence as EvidenceRow } from '../generated/prisma/client.ts';
+import { spanContext } from '../services/documents.ts';
+import { arrayPage } from '../services/pagination.ts';
+import { toGlobalId } from './global-id.ts';
+
+export const Evidence: EvidenceResolvers = {
+  id: (e) => toGlobalId('Evidence', e.id),
+  document: async (e, _, ctx) => (await ctx.loaders.document.load(e.documentId))!,
+  context: async (e, { chars }, ctx) => {
+    const doc = (await ctx.loaders.document.load(e.documentId))!;
+    return spanContext(doc.body, e.start, e.end, chars ?? 80);
+  },
+  supports: async (e, _, ctx) => (await supportedRecord(e, ctx))!,
+};
+
+async function supportedRecord(e: EvidenceRow, ctx: Context) {
+  const l = ctx.loaders;
+  switch (e.targetType) {
+    case 'ACTOR': return l.actor.load(e.actorId!);
+    case 'ACTOR_ROLE': return l.role.load(e.roleId!);
+    case 'ACTOR_RELATION': return l.relation.load(e.relationId!);
+    case 'EVENT': return l.event.load(e.eventId!);
+    case 'EVENT_PARTICIPANT': return l.participant.load(e.participantId!);
+    case 'REQUEST': return l.request.load(e.requestId!);
+    case 'REQUEST_ITEM': return l.item.load(e.itemId!);
+    case 'REQUEST_RESPONSE': return l.response.load(e.responseId!);
+  }
+}
+
+/** A record's evidence (already in document and text order) as a connection. */
+export const evidencePage = (list: EvidenceRow[], page: Parameters<typeof arrayPage>[1]) =>
+  arrayPage(list, page, (e) => ({ value: `${e.documentId}:${String(e.start).padStart(9, '0')}`, id: e.id }));

@@ -1,0 +1,31 @@
+/** All resolvers, keyed by type. */
+import type { Resolvers } from '../generated/graphql.ts';
+import { Actor, ActorRelation, ActorRole } from './actor.ts';
+import { connectionResolvers } from './connections.ts';
+import { Document } from './document.ts';
+import { Event, EventParticipant } from './event.ts';
+import { Evidence } from './evidence.ts';
+import { nodeTypeOf } from './node-type.ts';
+import { Query } from './query.ts';
+import { Request, RequestItem, RequestParty, RequestResponse } from './request.ts';
+import { DateTime, PartialDate } from './scalars.ts';
+
+export const resolvers: Resolvers = {
+  PartialDate,
+  DateTime,
+  Query,
+  Node: { __resolveType: (row) => nodeTypeOf(row) },
+  TimelineItem: { __resolveType: (row) => nodeTypeOf(row) as 'Event' | 'Request' | 'RequestResponse' },
+  Document,
+  Actor,
+  ActorRole,
+  ActorRelation,
+  Event,
+  EventParticipant,
+  Request,
+  RequestParty,
+  RequestItem,
+  RequestResponse,
+  Evidence,
+  ...connectionResolvers,
+};

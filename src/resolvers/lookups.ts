@@ -1,0 +1,47 @@
+/** Resolver helpers: loading rows by global ID or slug, and sorting loaded lists for paging. */
+import type { Context } from '../context.ts';
+import { badInput } from '../domain/errors.ts';
+import { fromGlobalId, tryFromGlobalId, type NodeType } from './global-id.ts';
+
+const LOADER = {
+  Document: 'document', Actor: 'actor', ActorRole: 'role', ActorRelation: 'relation', Event: 'event',
+  EventParticipant: 'participant', Request: 'request', RequestItem: 'item', RequestResponse: 'response', Evidence: 'evidence',
+} as const satisfies Record<NodeType, keyof Context['loaders']>;
+
+/** The row behind a global ID, or null when there is none (malformed IDs raise BAD_USER_INPUT). */
+export async function loadNode(ctx: Context, gid: string, expected?: NodeType, field = 'id') {
+  const { type, id } = fromGlobalId(gid, expected, field);
+  return ctx.loaders[LOADER[type]].load(id);
+}
+
+/**
+ * Resolves a filter's reference (global ID or slug) to a database id. An unknown reference is a
+ * BAD_USER_INPUT error rather than an empty result, so a typo does not look like "no data".
+ */
+export async function resolveRef(ctx: Context, type: 'Actor' | 'Document', ref: string | null | undefined, field: string) {
+  if (ref == null) return null;
+  const decoded = tryFromGlobalId(ref);
+  if (decoded) {
+    if (decoded.type !== type) throw badInput(`${field}: expected the ID of a ${type}, got the ID of a ${decoded.type}`, { field });
+    if (await ctx.loaders[LOADER[type]].load(decoded.id)) return decoded.id;
+  } else {
+    const row = type === 'Actor'
+      ? await ctx.db.actor.findUnique({ where: { slug: ref }, select: { id: true } })
+      : await ctx.db.document.findUnique({ where: { slug: ref }, select: { id: true } });
+    if (row) return row.id;
+  }
+  throw badInput(`${field}: no ${type.toLowerCase()} has the ID or slug "${ref.slice(0, 100)}"`, { field });
+}
+
+/** Loads rows by id, dropping ids whose row vanished, de-duplicated. */
+export async function loadAll<T>(loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> }, ids: string[]) {
+  const rows = await loader.loadMany([...new Set(ids)]);
+  return rows.filter((r): r is Awaited<T> => r !== null && !(r instanceof Error)) as T[];
+}
+
+/** Sort key of a partially dated row: undated first, then chronological, ties by id. */
+export const byDate = <T extends { id: string }>(date: (row: T) => string | null) => (a: T, b: T) => {
+  const da = date(a) ?? '';
+  const db = date(b) ?? '';
+  return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+};

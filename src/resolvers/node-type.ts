@@ -1,0 +1,16 @@
+/** Which GraphQL type a row is, for the Node interface and the TimelineItem union. */
+import type { NodeType } from './global-id.ts';
+
+export function nodeTypeOf(row: object): NodeType {
+  if ('contentHash' in row) return 'Document';
+  if ('quote' in row && 'targetType' in row) return 'Evidence';
+  if ('channel' in row) return 'Request';
+  if ('stance' in row) return 'RequestResponse';
+  if ('category' in row && 'excluded' in row) return 'RequestItem';
+  if ('locationName' in row) return 'Event';
+  if ('eventId' in row && 'role' in row) return 'EventParticipant';
+  if ('withinId' in row) return 'ActorRole';
+  if ('fromId' in row && 'toId' in row) return 'ActorRelation';
+  if ('countryCode' in row && 'kind' in row) return 'Actor';
+  throw new Error('row of unknown type');
+}

@@ -1,0 +1,44 @@
+/**
+ * Shapes every error the API returns: domain errors keep their documented code and details; errors
+ * Apollo or graphql-js raise keep theirs (with the few remaps below); anything else is an internal
+ * error, logged in full and, in production, returned without its message.
+ */
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDomainError } from '../domain/errors.ts';
+import type { Logger } from './logger.ts';
+
+/** Codes clients may see; anything else becomes INTERNAL_SERVER_ERROR. */
+export const ERROR_CODES = new Set([
+  'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+  'QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX', 'TOO_MANY_ALIASES', 'TOO_MANY_TOKENS', 'PAYLOAD_TOO_LARGE',
+  'INTERNAL_SERVER_ERROR',
+]);
+
+export function createFormatError(production: boolean, logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isDomainError(original)) {
+      return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
+    }
+    let code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    // graphql-js reports the token limit as a syntax error; give it its own documented code.
+    if (code === 'GRAPHQL_PARSE_FAILED' && /contains more than \d+ tokens/.test(formatted.message)) code = 'TOO_MANY_TOKENS';
+    // A bad literal for a custom scalar (PartialDate) is bad user input, not a schema mismatch.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT') {
+      code = 'BAD_USER_INPUT';
+    }
+    if (!ERROR_CODES.has(code) || code === 'INTERNAL_SERVER_ERROR') {
+      logger.error('internal error', {
+        error: original instanceof Error ? original.stack ?? original.message : String(original),
+        path: formatted.path,
+      });
+      const message = production ? 'Internal server error' : formatted.message;
+      return { message, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, code } };
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The GraphQL IDE served at GET /graphql to browsers: GraphiQL with every asset inlined in one page
+ * (@graphql-yoga/render-graphiql), so nothing is fetched from a CDN, with example queries of the seed
+ * story in tabs. Rendered once, at start-up.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+
+const examplesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ide-examples');
+
+/** The example operations shown in the IDE's tabs (also run by the tests, so they stay valid). */
+export function ideExamples(): { name: string; query: string }[] {
+  return fs.readdirSync(examplesDir).filter((f) => f.endsWith('.graphql')).sort()
+    .map((f) => ({ name: f.replace(/^\d+-|\.graphql$/g, ''), query: fs.readFileSync(path.join(examplesDir, f), 'utf8') }));
+}
+
+export function renderIde(endpoint = '/graphql'): string {
+  return renderGraphiQL({
+    title: 'dossier GraphQL IDE',
+    endpoint,
+    defaultTabs: ideExamples().map((e) => ({ query: e.query })),
+    headers: JSON.stringify({}),
+    shouldPersistHeaders: false,
+    schemaDescription: true,
+  });
+}
+
+export function idePlugin(endpoint = '/graphql'): ApolloServerPlugin {
+  const html = renderIde(endpoint);
+  return {
+    async serverWillStart() {
+      return { async renderLandingPage() { return { html }; } };
+    },
+  };
+}

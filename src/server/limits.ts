@@ -1,0 +1,124 @@
+/**
+ * Limits on what one operation may ask for, checked after validation and before any resolver runs
+ * (Apollo's didResolveOperation hook). Tokens are limited while parsing (graphql's maxTokens).
+ *
+ * Depth counts nested fields. Cost estimates the rows an operation can touch: every field costs 1,
+ * and a connection multiplies the cost of its selection by its page size (first/last, default 20);
+ * a plain list field multiplies by LIST_FACTOR. Introspection (__schema, __type) is exempt from depth
+ * and cost: it is answered from memory and bounded by the token limit.
+ */
+import {
+  GraphQLError, Kind, getNamedType, isListType, isNonNullType, isObjectType, isInterfaceType,
+  type FieldNode, type FragmentDefinitionNode, type GraphQLOutputType, type GraphQLSchema,
+  type OperationDefinitionNode, type SelectionSetNode, type GraphQLCompositeType, type ValueNode,
+} from 'graphql';
+import type { QueryLimits } from '../config.ts';
+import { DEFAULT_PAGE_SIZE } from '../services/pagination.ts';
+
+export const LIST_FACTOR = 5;
+
+export interface OperationMeasure {
+  depth: number;
+  cost: number;
+  aliases: number;
+}
+
+const limitError = (code: string, message: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+
+function intArg(field: FieldNode, name: string, variables: Record<string, unknown>): number | null {
+  const arg = field.arguments?.find((a) => a.name.value === name);
+  if (!arg) return null;
+  const value: ValueNode = arg.value;
+  if (value.kind === Kind.INT) return Number(value.value);
+  if (value.kind === Kind.VARIABLE) {
+    const v = variables[value.name.value];
+    return typeof v === 'number' ? v : null;
+  }
+  return null;
+}
+
+const isConnection = (type: GraphQLOutputType) => getNamedType(type).name.endsWith('Connection');
+const isList = (type: GraphQLOutputType) => isListType(isNonNullType(type) ? type.ofType : type);
+
+/** Measures an operation: depth, estimated cost and aliases, with fragments expanded. */
+export function measureOperation(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown> = {},
+): OperationMeasure {
+  let aliases = 0;
+  const countedFragments = new Set<string>();
+
+  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, depth: number, visiting: Set<string>): { depth: number; cost: number } => {
+    let maxDepth = depth;
+    let cost = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        const name = sel.name.value;
+        if (name.startsWith('__')) continue;
+        if (sel.alias) aliases++;
+        const fieldDef = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+        if (!fieldDef) continue; // validation already rejected unknown fields
+        let fieldCost = 1;
+        let fieldDepth = depth + 1;
+        if (sel.selectionSet) {
+          const child = walk(sel.selectionSet, getNamedType(fieldDef.type) as GraphQLCompositeType, depth + 1, visiting);
+          fieldDepth = child.depth;
+          const factor = isConnection(fieldDef.type)
+            ? (intArg(sel, 'first', variables) ?? intArg(sel, 'last', variables) ?? DEFAULT_PAGE_SIZE)
+            : isList(fieldDef.type) ? LIST_FACTOR : 1;
+          fieldCost += Math.max(factor, 1) * child.cost;
+        }
+        cost += fieldCost;
+        maxDepth = Math.max(maxDepth, fieldDepth);
+      } else {
+        let inner: SelectionSetNode;
+        let type: GraphQLCompositeType = parent;
+        let fragmentName: string | null = null;
+        if (sel.kind === Kind.INLINE_FRAGMENT) {
+          inner = sel.selectionSet;
+          if (sel.typeCondition) type = schema.getType(sel.typeCondition.name.value) as GraphQLCompositeType;
+        } else {
+          fragmentName = sel.name.value;
+          const frag = fragments[fragmentName];
+          if (!frag || visiting.has(fragmentName)) continue;
+          inner = frag.selectionSet;
+          type = schema.getType(frag.typeCondition.name.value) as GraphQLCompositeType;
+        }
+        const next = fragmentName ? new Set(visiting).add(fragmentName) : visiting;
+        const before = aliases;
+        const child = walk(inner, type, depth, next);
+        // A fragment spread twice is counted once for aliases (it is one piece of text).
+        if (fragmentName) {
+          if (countedFragments.has(fragmentName)) aliases = before;
+          countedFragments.add(fragmentName);
+        }
+        cost += child.cost;
+        maxDepth = Math.max(maxDepth, child.depth);
+      }
+    }
+    return { depth: maxDepth, cost };
+  };
+
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  if (!root) return { depth: 0, cost: 0, aliases: 0 };
+  const { depth, cost } = walk(operation.selectionSet, root, 0, new Set());
+  return { depth, cost, aliases };
+}
+
+/** Raises the documented limit error for the first limit the operation exceeds. */
+export function enforceLimits(measure: OperationMeasure, limits: QueryLimits) {
+  if (measure.depth > limits.maxDepth) {
+    throw limitError('QUERY_TOO_DEEP', `Query depth ${measure.depth} exceeds the maximum of ${limits.maxDepth}`);
+  }
+  if (measure.aliases > limits.maxAliases) {
+    throw limitError('TOO_MANY_ALIASES', `Query uses ${measure.aliases} aliases; the maximum is ${limits.maxAliases}`);
+  }
+  if (measure.cost > limits.maxCost) {
+    throw limitError(
+      'QUERY_TOO_COMPLEX',
+      `Query cost ${measure.cost} exceeds the maximum of ${limits.maxCost}; ask for smaller pages (first/last) or fewer nested lists`,
+    );
+  }
+}

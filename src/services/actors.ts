@@ -1,0 +1,71 @@
+/** Reading actors. */
+import type { DbTx } from '../db/client.ts';
+import type { Actor, ActorKind } from '../generated/prisma/client.ts';
+import { badInput } from '../domain/errors.ts';
+import { parseCountryCode } from '../domain/country-codes.ts';
+import { normalizeName } from '../domain/text.ts';
+import { fromStored, type PartialDate } from '../domain/partial-date.ts';
+import { textFilter } from './filters.ts';
+import { keysetPage, type PageArgs } from './pagination.ts';
+
+export interface ActorFilter {
+  kind?: ActorKind | null;
+  country?: string | null;
+  nameContains?: string | null;
+}
+
+export type ActorOrderField = 'NAME' | 'CREATED_AT';
+const ORDER = {
+  NAME: { field: 'name', kind: 'text' },
+  CREATED_AT: { field: 'createdAt', kind: 'datetime' },
+} as const;
+
+export function listActors(
+  db: DbTx,
+  filter: ActorFilter | null | undefined,
+  order: { field: ActorOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
+  page: PageArgs,
+) {
+  const and: Record<string, unknown>[] = [];
+  if (filter?.kind) and.push({ kind: filter.kind });
+  if (filter?.country != null) and.push({ countryCode: parseCountryCode(filter.country, 'country') });
+  if (filter?.nameContains != null) {
+    // Aliases hold the canonical name too, in normalised (lower-case) form: portable case-insensitivity.
+    and.push({ aliases: { some: { normalized: { contains: normalizeName(textFilter(filter.nameContains, 'nameContains')) } } } });
+  }
+  return keysetPage<Actor>({
+    args: page,
+    ...ORDER[order?.field ?? 'NAME'],
+    direction: order?.direction === 'DESC' ? 'desc' : 'asc',
+    find: ({ where, orderBy, take }) => db.actor.findMany({ where: { AND: [...and, where] }, orderBy, take }),
+    count: () => db.actor.count({ where: { AND: and } }),
+  });
+}
+
+/** An actor by id, slug, or any of its names (case-insensitive); exactly one must be given. */
+export async function findActor(db: DbTx, by: { id?: string | null; slug?: string | null; name?: string | null }) {
+  const given = [by.id, by.slug, by.name].filter((v) => v != null).length;
+  if (given !== 1) throw badInput('pass exactly one of id, slug or name', { field: 'id' });
+  if (by.id != null) return db.actor.findUnique({ where: { id: by.id } });
+  if (by.slug != null) return db.actor.findUnique({ where: { slug: by.slug } });
+  const matches = await db.actor.findMany({
+    where: { aliases: { some: { normalized: normalizeName(textFilter(by.name!, 'name')) } } },
+    orderBy: { id: 'asc' },
+    take: 2,
+  });
+  if (matches.length > 1) {
+    throw badInput(`several actors are known as "${by.name}"; look one up by id or slug`, {
+      field: 'name', candidates: matches.map((m) => m.slug),
+    });
+  }
+  return matches[0] ?? null;
+}
+
+/** Roles whose [from, to] range may include the date `at` (unknown bounds are open). */
+export function rolesAt<R extends { from: string | null; to: string | null }>(roles: R[], at: PartialDate) {
+  return roles.filter((r) => {
+    const from = fromStored(r.from);
+    const to = fromStored(r.to);
+    return (!from || from.min <= at.max) && (!to || to.max >= at.min);
+  });
+}

@@ -1,0 +1,75 @@
+/** Reading documents. */
+import type { DbTx } from '../db/client.ts';
+import type { Document } from '../generated/prisma/client.ts';
+import { badInput } from '../domain/errors.ts';
+import { dateRange, textFilter } from './filters.ts';
+import { keysetPage, type PageArgs } from './pagination.ts';
+
+export interface DocumentFilter {
+  publisher?: string | null;
+  from?: string | null;
+  to?: string | null;
+  language?: string | null;
+}
+
+export type DocumentOrderField = 'PUBLISHED' | 'TITLE' | 'CREATED_AT';
+const ORDER = {
+  PUBLISHED: { field: 'published', nullable: true, kind: 'text' },
+  TITLE: { field: 'title', nullable: false, kind: 'text' },
+  CREATED_AT: { field: 'createdAt', nullable: false, kind: 'datetime' },
+} as const;
+
+export function documentWhere(filter: DocumentFilter = {}) {
+  const and: Record<string, unknown>[] = [...dateRange('publishedMin', 'publishedMax', filter.from, filter.to)];
+  if (filter.publisher != null) and.push({ publisher: { contains: textFilter(filter.publisher, 'publisher') } });
+  if (filter.language != null) and.push({ language: textFilter(filter.language, 'language', 16).toLowerCase() });
+  return and;
+}
+
+export function listDocuments(
+  db: DbTx,
+  filter: DocumentFilter | null | undefined,
+  order: { field: DocumentOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
+  page: PageArgs,
+) {
+  const and = documentWhere(filter ?? {});
+  const o = ORDER[order?.field ?? 'PUBLISHED'];
+  return keysetPage<Document>({
+    args: page,
+    ...o,
+    direction: order?.direction === 'DESC' ? 'desc' : 'asc',
+    find: ({ where, orderBy, take }) => db.document.findMany({ where: { AND: [...and, where] }, orderBy, take }),
+    count: () => db.document.count({ where: { AND: and } }),
+  });
+}
+
+export function findDocument(db: DbTx, by: { id?: string | null; slug?: string | null }) {
+  if ((by.id == null) === (by.slug == null)) throw badInput('pass exactly one of id or slug', { field: 'id' });
+  return db.document.findUnique({ where: by.id != null ? { id: by.id } : { slug: by.slug! } });
+}
+
+/** The start of a body cut at a word boundary, with an ellipsis when cut. */
+export function excerpt(body: string, length: number): string {
+  if (!Number.isInteger(length) || length < 20 || length > 1000) {
+    throw badInput(`length must be between 20 and 1000, got ${length}`, { field: 'length' });
+  }
+  const text = body.replace(/\s+/g, ' ').trim();
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+/** Up to `chars` characters either side of a span, marked with … where cut. */
+export function spanContext(body: string, start: number, end: number, chars: number) {
+  if (!Number.isInteger(chars) || chars < 0 || chars > 500) {
+    throw badInput(`chars must be between 0 and 500, got ${chars}`, { field: 'chars' });
+  }
+  const from = Math.max(0, start - chars);
+  const to = Math.min(body.length, end + chars);
+  return {
+    before: (from > 0 ? '…' : '') + body.slice(from, start),
+    quote: body.slice(start, end),
+    after: body.slice(end, to) + (to < body.length ? '…' : ''),
+  };
+}

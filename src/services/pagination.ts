@@ -1,0 +1,161 @@
+/**
+ * Relay cursor pagination, shared by every list. Cursors encode the row's sort value and id, so a page
+ * boundary never shifts when rows tie on the sort key or when rows are added elsewhere in the list.
+ *
+ * Two strategies: `keysetPage` runs the page as SQL (root lists, which can be long); `arrayPage` pages a
+ * list already loaded in order (children of a record, batch-loaded for many parents in one query).
+ * Both order unknown (null) sort values before known ones ascending, after them descending.
+ */
+import { badInput } from '../domain/errors.ts';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Page<T, E extends Edge<T> = Edge<T>> {
+  edges: E[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  /** A function so that the count query runs only when the client asks for it. */
+  totalCount: () => number | Promise<number>;
+}
+
+export type SortValue = string | number | null;
+type Cursor = { value: SortValue; id: string };
+
+export const encodeCursor = (value: SortValue, id: string) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
+
+export function decodeCursor(cursor: string, arg: string): Cursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string'
+      && (parsed[0] === null || typeof parsed[0] === 'string' || typeof parsed[0] === 'number')) {
+      return { value: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput(`${arg}: not a cursor returned by this API`, { field: arg });
+}
+
+interface Window {
+  /** Scanning backwards from `before` (last/before) rather than forwards (first/after). */
+  backward: boolean;
+  size: number;
+  cursor: Cursor | null;
+}
+
+function pageWindow(args: PageArgs): Window {
+  const { first, after, last, before } = args;
+  if (first != null && last != null) throw badInput('pass either first or last, not both', { field: 'first' });
+  if (last != null && after != null) throw badInput('after goes with first; use before with last', { field: 'after' });
+  if (first != null && before != null) throw badInput('before goes with last; use after with first', { field: 'before' });
+  const backward = last != null || before != null;
+  const size = (backward ? last : first) ?? DEFAULT_PAGE_SIZE;
+  const arg = backward ? 'last' : 'first';
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badInput(`${arg} must be between 0 and ${MAX_PAGE_SIZE}, got ${size}`, { field: arg });
+  }
+  const raw = backward ? before : after;
+  return { backward, size, cursor: raw != null ? decodeCursor(raw, backward ? 'before' : 'after') : null };
+}
+
+/** Compares sort keys with null smallest, then ids. */
+function compareKeys(a: Cursor, b: Cursor): number {
+  if (a.value !== b.value) {
+    if (a.value === null) return -1;
+    if (b.value === null) return 1;
+    return a.value < b.value ? -1 : 1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function finish<T>(rows: T[], w: Window, key: (row: T) => Cursor, total: () => number | Promise<number>): Page<T> {
+  const hasMore = rows.length > w.size;
+  const slice = rows.slice(0, w.size);
+  if (w.backward) slice.reverse();
+  const edges = slice.map((node) => {
+    const k = key(node);
+    return { cursor: encodeCursor(k.value, k.id), node };
+  });
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: w.backward ? w.cursor !== null : hasMore,
+      hasPreviousPage: w.backward ? hasMore : w.cursor !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: total,
+  };
+}
+
+/**
+ * Pages an array already sorted by `key` in `direction` (ties broken by id in the same direction).
+ */
+export function arrayPage<T>(items: T[], args: PageArgs, key: (item: T) => Cursor, direction: 'asc' | 'desc' = 'asc'): Page<T> {
+  const w = pageWindow(args);
+  const sign = direction === 'asc' ? 1 : -1;
+  let list = w.backward ? [...items].reverse() : items;
+  if (w.cursor) {
+    const c = w.cursor;
+    // Rows strictly past the cursor in the scanning direction.
+    list = list.filter((item) => sign * (w.backward ? -1 : 1) * compareKeys(key(item), c) > 0);
+  }
+  return finish(list.slice(0, w.size + 1), w, key, () => items.length);
+}
+
+/** Cursor value of a sort column, as stored in cursors (dates as ISO text). */
+export type SortKind = 'text' | 'number' | 'datetime';
+
+export interface KeysetOptions<Row extends { id: string }> {
+  args: PageArgs;
+  /** Column to sort by (a Prisma field name). */
+  field: string;
+  kind?: SortKind;
+  nullable?: boolean;
+  direction?: 'asc' | 'desc';
+  /** Runs the query: `where` already includes the cursor condition. */
+  find: (query: { where: Record<string, unknown>; orderBy: Record<string, unknown>[]; take: number }) => Promise<Row[]>;
+  count: () => Promise<number>;
+}
+
+/** A page of a table, as SQL: ORDER BY field, id with a keyset condition for the cursor. */
+export async function keysetPage<Row extends { id: string }>(o: KeysetOptions<Row>): Promise<Page<Row>> {
+  const w = pageWindow(o.args);
+  const kind = o.kind ?? 'text';
+  const direction = o.direction ?? 'asc';
+  // Scanning backwards is scanning the opposite order, then reversing the page.
+  const scan: 'asc' | 'desc' = w.backward ? (direction === 'asc' ? 'desc' : 'asc') : direction;
+  const f = o.field;
+  const toDb = (v: string | number) => (kind === 'datetime' ? new Date(v) : v);
+  const fromRow = (row: Row): Cursor => {
+    const v = (row as Record<string, unknown>)[f];
+    return { value: v instanceof Date ? v.toISOString() : ((v ?? null) as SortValue), id: row.id };
+  };
+  let where: Record<string, unknown> = {};
+  if (w.cursor) {
+    const { value, id } = w.cursor;
+    const past = scan === 'asc' ? 'gt' : 'lt';
+    if (value === null) {
+      // null sorts first: ascending, every non-null row comes after; descending, none does.
+      where = scan === 'asc' ? { OR: [{ [f]: null, id: { gt: id } }, { NOT: { [f]: null } }] } : { [f]: null, id: { lt: id } };
+    } else {
+      const after = [{ [f]: { [past]: toDb(value) } }, { [f]: toDb(value), id: { [past]: id } }];
+      where = { OR: scan === 'desc' && o.nullable ? [...after, { [f]: null }] : after };
+    }
+  }
+  const order = o.nullable ? { sort: scan, nulls: scan === 'asc' ? 'first' : 'last' } : scan;
+  const rows = await o.find({ where, orderBy: [{ [f]: order }, { id: scan }], take: w.size + 1 });
+  return finish(rows, w, fromRow, o.count);
+}
