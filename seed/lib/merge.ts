@@ -20,26 +20,28 @@ export interface Ev {
 
 /** Where each scalar came from, to name both files when two disagree. */
 type Sources = Map<string, string>;
+/** Files that declare a record, to name them in problems found after merging. */
+export interface Declared { declaredIn: Set<string> }
 
-export interface GRole extends Omit<RoleAnnotation, 'evidence'> { evidence: Ev[]; sources: Sources }
-export interface GRelation { kind: 'MEMBER_OF' | 'PART_OF'; to: string; evidence: Ev[] }
-export interface GActor extends Omit<ActorAnnotation, 'aliases' | 'mentions' | 'roles' | 'relations'> {
+export interface GRole extends Omit<RoleAnnotation, 'evidence'> { declaredIn: Set<string>; evidence: Ev[]; sources: Sources }
+export interface GRelation { kind: 'MEMBER_OF' | 'PART_OF'; to: string; evidence: Ev[]; declaredIn: Set<string> }
+export interface GActor extends Omit<ActorAnnotation, 'aliases' | 'mentions' | 'roles' | 'relations'> { declaredIn: Set<string>;
   aliases: Map<string, string>;
   mentions: Ev[];
   roles: Map<string, GRole>;
   relations: Map<string, GRelation>;
   sources: Sources;
 }
-export interface GParticipant { actor: string; role: ParticipantRole; evidence: Ev[] }
-export interface GEvent extends Omit<EventAnnotation, 'participants' | 'evidence'> {
+export interface GParticipant { actor: string; role: ParticipantRole; evidence: Ev[]; declaredIn: Set<string> }
+export interface GEvent extends Omit<EventAnnotation, 'participants' | 'evidence'> { declaredIn: Set<string>;
   participants: Map<string, GParticipant>;
   evidence: Ev[];
   sources: Sources;
 }
-export interface GParty { side: 'REQUESTER' | 'ADDRESSEE'; actor: string; onBehalfOf?: string; sources: Sources }
-export interface GItem extends Omit<ItemAnnotation, 'evidence'> { evidence: Ev[]; sources: Sources }
-export interface GResponse extends Omit<ResponseAnnotation, 'evidence'> { evidence: Ev[]; sources: Sources }
-export interface GRequest extends Omit<RequestAnnotation, 'requesters' | 'addressees' | 'items' | 'responses' | 'evidence'> {
+export interface GParty { declaredIn: Set<string>; side: 'REQUESTER' | 'ADDRESSEE'; actor: string; onBehalfOf?: string; sources: Sources }
+export interface GItem extends Omit<ItemAnnotation, 'evidence'> { declaredIn: Set<string>; evidence: Ev[]; sources: Sources }
+export interface GResponse extends Omit<ResponseAnnotation, 'evidence'> { declaredIn: Set<string>; evidence: Ev[]; sources: Sources }
+export interface GRequest extends Omit<RequestAnnotation, 'requesters' | 'addressees' | 'items' | 'responses' | 'evidence'> { declaredIn: Set<string>;
   parties: Map<string, GParty>;
   items: Map<string, GItem>;
   responses: Map<string, GResponse>;
@@ -141,9 +143,10 @@ class FileMerger {
     const label = `actor ${slug}`;
     let g = this.graph.actors.get(slug);
     if (!g) {
-      g = { slug, aliases: new Map(), mentions: [], roles: new Map(), relations: new Map(), sources: new Map() };
+      g = { slug, aliases: new Map(), mentions: [], roles: new Map(), relations: new Map(), sources: new Map(), declaredIn: new Set<string>() };
       this.graph.actors.set(slug, g);
     }
+    g.declaredIn.add(this.file);
     this.scalars(g, a, ['name', 'kind', 'countryCode', 'description'], label);
     for (const alias of a.aliases ?? []) {
       if (!alias.trim()) this.problem(label, 'an alias is empty');
@@ -153,14 +156,16 @@ class FileMerger {
     for (const role of a.roles ?? []) {
       const roleLabel = `${label}, role ${role.key}`;
       let r = g.roles.get(role.key);
-      if (!r) g.roles.set(role.key, (r = { key: role.key, evidence: [], sources: new Map() }));
+      if (!r) g.roles.set(role.key, (r = { key: role.key, evidence: [], sources: new Map(), declaredIn: new Set<string>() }));
+      r.declaredIn.add(this.file);
       this.scalars(r, role, ['title', 'within', 'from', 'to', 'dateNote'], roleLabel);
       r.evidence.push(...this.quotes(role.evidence, roleLabel));
     }
     for (const rel of a.relations ?? []) {
       const key = `${rel.kind}:${rel.to}`;
       let r = g.relations.get(key);
-      if (!r) g.relations.set(key, (r = { kind: rel.kind, to: rel.to, evidence: [] }));
+      if (!r) g.relations.set(key, (r = { kind: rel.kind, to: rel.to, evidence: [], declaredIn: new Set<string>() }));
+      r.declaredIn.add(this.file);
       r.evidence.push(...this.quotes(rel.evidence, `${label}, relation ${rel.kind} ${rel.to}`));
     }
   }
@@ -170,13 +175,15 @@ class FileMerger {
     if (!slug) return;
     const label = `event ${slug}`;
     let g = this.graph.events.get(slug);
-    if (!g) this.graph.events.set(slug, (g = { slug, participants: new Map(), evidence: [], sources: new Map() }));
+    if (!g) this.graph.events.set(slug, (g = { slug, participants: new Map(), evidence: [], sources: new Map(), declaredIn: new Set<string>() }));
+    g.declaredIn.add(this.file);
     this.scalars(g, e, ['kind', 'status', 'title', 'summary', 'start', 'end', 'dateNote', 'location'], label);
     g.evidence.push(...this.quotes(e.evidence, label));
     for (const p of e.participants ?? []) {
       const key = `${p.actor}:${p.role}`;
       let gp = g.participants.get(key);
-      if (!gp) g.participants.set(key, (gp = { actor: p.actor, role: p.role, evidence: [] }));
+      if (!gp) g.participants.set(key, (gp = { actor: p.actor, role: p.role, evidence: [], declaredIn: new Set<string>() }));
+      gp.declaredIn.add(this.file);
       gp.evidence.push(...this.quotes(p.evidence, `${label}, participant ${p.actor} (${p.role})`));
     }
   }
@@ -187,9 +194,10 @@ class FileMerger {
     const label = `request ${slug}`;
     let g = this.graph.requests.get(slug);
     if (!g) {
-      g = { slug, parties: new Map(), items: new Map(), responses: new Map(), evidence: [], sources: new Map() };
+      g = { slug, parties: new Map(), items: new Map(), responses: new Map(), evidence: [], sources: new Map(), declaredIn: new Set<string>() };
       this.graph.requests.set(slug, g);
     }
+    g.declaredIn.add(this.file);
     this.scalars(g, q, ['summary', 'channel', 'status', 'date', 'dateNote', 'madeAt'], label);
     g.evidence.push(...this.quotes(q.evidence, label));
     const parties = [
@@ -199,20 +207,23 @@ class FileMerger {
     for (const p of parties) {
       const key = `${p.side}:${p.actor}`;
       let gp = g.parties.get(key);
-      if (!gp) g.parties.set(key, (gp = { side: p.side, actor: p.actor, sources: new Map() }));
+      if (!gp) g.parties.set(key, (gp = { side: p.side, actor: p.actor, sources: new Map(), declaredIn: new Set<string>() }));
+      gp.declaredIn.add(this.file);
       this.scalars(gp, p, ['onBehalfOf'], `${label}, ${p.side.toLowerCase()} ${p.actor}`);
     }
     for (const item of q.items ?? []) {
       const itemLabel = `${label}, item ${item.key}`;
       let gi = g.items.get(item.key);
-      if (!gi) g.items.set(item.key, (gi = { key: item.key, evidence: [], sources: new Map() }));
+      if (!gi) g.items.set(item.key, (gi = { key: item.key, evidence: [], sources: new Map(), declaredIn: new Set<string>() }));
+      gi.declaredIn.add(this.file);
       this.scalars(gi, item, ['category', 'description', 'excluded'], itemLabel);
       gi.evidence.push(...this.quotes(item.evidence, itemLabel));
     }
     for (const resp of q.responses ?? []) {
       const respLabel = `${label}, response ${resp.key}`;
       let gr = g.responses.get(resp.key);
-      if (!gr) g.responses.set(resp.key, (gr = { key: resp.key, evidence: [], sources: new Map() }));
+      if (!gr) g.responses.set(resp.key, (gr = { key: resp.key, evidence: [], sources: new Map(), declaredIn: new Set<string>() }));
+      gr.declaredIn.add(this.file);
       this.scalars(gr, resp, ['responder', 'stance', 'date', 'dateNote', 'event', 'summary'], respLabel);
       gr.evidence.push(...this.quotes(resp.evidence, respLabel));
     }

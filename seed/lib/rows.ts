@@ -11,7 +11,7 @@ import {
 import { dateSpan, tryParsePartialDate, type PartialDate } from '../../src/domain/partial-date.ts';
 import { isCountryCode } from '../../src/domain/country-codes.ts';
 import { contentHash, normalizeBody, normalizeName, wordCount } from '../../src/domain/text.ts';
-import type { Ev, SeedGraph } from './merge.ts';
+import type { Declared, Ev, SeedGraph } from './merge.ts';
 
 export interface SeedRows {
   document: Prisma.DocumentCreateManyInput[];
@@ -43,6 +43,9 @@ const TARGET_COLUMN: Record<EvidenceTarget, keyof Prisma.EvidenceCreateManyInput
   ACTOR: 'actorId', ACTOR_ROLE: 'roleId', ACTOR_RELATION: 'relationId', EVENT: 'eventId',
   EVENT_PARTICIPANT: 'participantId', REQUEST: 'requestId', REQUEST_ITEM: 'itemId', REQUEST_RESPONSE: 'responseId',
 };
+
+/** "a.ts, b.ts: " — the files declaring a record, to start its problem messages. */
+const where = (r: Declared) => `${[...r.declaredIn].join(', ')}: `;
 
 export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
   const rows: SeedRows = {
@@ -123,7 +126,7 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
   }
 
   for (const a of graph.actors.values()) {
-    const label = `actor ${a.slug}`;
+    const label = `${where(a)}actor ${a.slug}`;
     const id = actorId(a.slug);
     if (need(a.name, label, 'name') && need(a.kind, label, 'kind')) oneOf(ActorKind, a.kind, label, 'kind');
     rows.actor.push({
@@ -137,7 +140,7 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
     }
     evidence('ACTOR', id, a.mentions);
     for (const r of a.roles.values()) {
-      const roleLabel = `${label}, role ${r.key}`;
+      const roleLabel = `${where(r)}actor ${a.slug}, role ${r.key}`;
       const roleId = seedId('role', a.slug, r.key);
       need(r.title, roleLabel, 'title');
       const from = date(r.from, roleLabel, 'from');
@@ -152,7 +155,7 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
       evidence('ACTOR_ROLE', roleId, r.evidence);
     }
     for (const rel of a.relations.values()) {
-      const relLabel = `${label}, relation ${rel.kind} ${rel.to}`;
+      const relLabel = `${where(rel)}actor ${a.slug}, relation ${rel.kind} ${rel.to}`;
       const relId = seedId('relation', a.slug, rel.kind, rel.to);
       rows.actorRelation.push({ id: relId, fromId: id, toId: actorRef(rel.to, relLabel, 'to')!, kind: rel.kind });
       if (!rel.evidence.length) problems.push(`${relLabel}: has no evidence`);
@@ -161,7 +164,7 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
   }
 
   for (const e of graph.events.values()) {
-    const label = `event ${e.slug}`;
+    const label = `${where(e)}event ${e.slug}`;
     const id = eventId(e.slug);
     need(e.title, label, 'title');
     if (need(e.kind, label, 'kind')) oneOf(EventKind, e.kind, label, 'kind');
@@ -178,7 +181,7 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
     if (!e.evidence.length) problems.push(`${label}: has no evidence`);
     evidence('EVENT', id, e.evidence);
     for (const p of e.participants.values()) {
-      const pLabel = `${label}, participant ${p.actor} (${p.role})`;
+      const pLabel = `${where(p)}event ${e.slug}, participant ${p.actor} (${p.role})`;
       oneOf(ParticipantRole, p.role, pLabel, 'role');
       const pid = seedId('participant', e.slug, p.actor, p.role);
       rows.eventParticipant.push({ id: pid, eventId: id, actorId: actorRef(p.actor, pLabel, 'actor')!, role: p.role });
@@ -187,7 +190,7 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
   }
 
   for (const q of graph.requests.values()) {
-    const label = `request ${q.slug}`;
+    const label = `${where(q)}request ${q.slug}`;
     const id = seedId('request', q.slug);
     need(q.summary, label, 'summary');
     if (need(q.channel, label, 'channel')) oneOf(RequestChannel, q.channel, label, 'channel');
@@ -205,14 +208,14 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
     if (!q.evidence.length) problems.push(`${label}: has no evidence`);
     evidence('REQUEST', id, q.evidence);
     for (const p of q.parties.values()) {
-      const pLabel = `${label}, ${p.side.toLowerCase()} ${p.actor}`;
+      const pLabel = `${where(p)}request ${q.slug}, ${p.side.toLowerCase()} ${p.actor}`;
       rows.requestParty.push({
         id: seedId('party', q.slug, p.side, p.actor), requestId: id, side: p.side,
         actorId: actorRef(p.actor, pLabel, 'actor')!, onBehalfOfId: actorRef(p.onBehalfOf, pLabel, 'onBehalfOf'),
       });
     }
     for (const item of q.items.values()) {
-      const iLabel = `${label}, item ${item.key}`;
+      const iLabel = `${where(item)}request ${q.slug}, item ${item.key}`;
       const iid = seedId('item', q.slug, item.key);
       need(item.description, iLabel, 'description');
       if (need(item.category, iLabel, 'category')) oneOf(ItemCategory, item.category, iLabel, 'category');
@@ -224,7 +227,7 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
       evidence('REQUEST_ITEM', iid, item.evidence);
     }
     for (const r of q.responses.values()) {
-      const rLabel = `${label}, response ${r.key}`;
+      const rLabel = `${where(r)}request ${q.slug}, response ${r.key}`;
       const rid = seedId('response', q.slug, r.key);
       need(r.summary, rLabel, 'summary');
       if (need(r.stance, rLabel, 'stance')) oneOf(Stance, r.stance, rLabel, 'stance');
