@@ -75,8 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedIfEmpty: boolFromEnv('SEED_IF_EMPTY', true),
     limits: {
       maxBodyBytes: intFromEnv('MAX_BODY_BYTES', 1_000_000),
-      maxDepth: intFromEnv('MAX_QUERY_DEPTH', 12),
-      maxCost: intFromEnv('MAX_QUERY_COST', 20_000),
+      maxDepth: intFromEnv('MAX_QUERY_DEPTH', 15),
+      maxCost: intFromEnv('MAX_QUERY_COST', 25_000),
       maxAliases: intFromEnv('MAX_ALIASES', 30),
       maxTokens: intFromEnv('MAX_TOKENS', 5_000),
     },
