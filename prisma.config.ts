@@ -2,21 +2,12 @@
 // fetch the native schema engine); migrations run through src/db/migrate on Prisma's wasm engine, which
 // reads the same schema and migrations folder.
 import { defineConfig } from 'prisma/config';
-
-/** The FTS5 index over documents (created in a migration) and its shadow tables: not Prisma models. */
-export const externalTables = [
-  'DocumentFts',
-  'DocumentFts_config',
-  'DocumentFts_content',
-  'DocumentFts_data',
-  'DocumentFts_docsize',
-  'DocumentFts_idx',
-];
+import { externalTables } from './src/db/external-tables.ts';
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
   datasource: { url: process.env.DATABASE_URL ?? 'file:./data/dossier.db' },
   experimental: { externalTables: true },
-  tables: { external: externalTables },
+  tables: { external: [...externalTables] },
 });

@@ -7,15 +7,26 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** `file:` URLs with a relative path are taken relative to the project root, not the shell's cwd. */
-export function resolveDatabaseUrl(url = process.env.DATABASE_URL ?? 'file:./data/dossier.db'): string {
-  if (!url.startsWith('file:')) throw new Error(`DATABASE_URL must be a SQLite file: URL, got "${url}"`);
-  const file = url.slice('file:'.length);
-  if (file === ':memory:') return url;
-  return `file:${path.resolve(projectRoot, file)}`;
+/**
+ * The SQLite file a `file:` URL names, as an absolute path. Relative paths are taken from the project
+ * root, not the shell's cwd, so the CLI, the server and jest agree; a query string is dropped, as Prisma does.
+ */
+export function databaseFile(url: string): string {
+  if (!url.startsWith('file:')) throw new Error(`DATABASE_URL must be a SQLite "file:" URL, got "${url}"`);
+  const location = url.slice('file:'.length).split('?')[0] ?? '';
+  if (location === '') throw new Error(`DATABASE_URL "${url}" names no file`);
+  if (location === ':memory:') return location;
+  // file:///abs/path is a proper file URL; file:./x and file:/abs are Prisma's looser form.
+  if (location.startsWith('//')) return fileURLToPath(`file:${location}`);
+  return path.resolve(projectRoot, location);
 }
 
-export const databaseFile = (url: string) => url.slice('file:'.length);
+export const DEFAULT_DATABASE_URL = 'file:./data/dossier.db';
+
+/** DATABASE_URL (or the default) with its file made absolute. */
+export function resolveDatabaseUrl(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string {
+  return `file:${databaseFile(url)}`;
+}
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];

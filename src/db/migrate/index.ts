@@ -1,0 +1,146 @@
+// Programmatic `prisma migrate deploy` / `migrate dev` / `migrate reset` for SQLite on the wasm schema
+// engine. Used by the CLI (cli.ts), the server at start-up and the tests (fresh databases in temp dirs).
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  MigrationList,
+  SchemaEngine,
+  SchemaFilter,
+  SchemasContainer,
+} from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { openEngine, type OpenEngine } from './engine.ts';
+import { MigrationError, toMigrationError } from './errors.ts';
+import { migrationSlug } from './migration-name.ts';
+import { readMigrations, writeMigration } from './migrations.ts';
+import { migrationsDir, schemaPath, sqliteFilePath } from './paths.ts';
+import { loadSchemaFilter } from './schema-filter.ts';
+import { LIST_TRIGGERS_SQL, triggersFromRows, withRebuiltTablesTriggers } from './triggers.ts';
+
+export { MigrationError } from './errors.ts';
+export { databaseUrlFromEnv } from './paths.ts';
+
+export interface DeployResult {
+  /** Names of the migrations applied by this call, oldest first; empty when the database was up to date. */
+  applied: string[];
+}
+
+export interface CreateMigrationResult extends DeployResult {
+  /** The new migration's folder name (`<YYYYMMDDHHMMSS>_<name>`), or null when the schema had no changes. */
+  migration: string | null;
+  /** Absolute path of the written migration.sql, or null. */
+  file: string | null;
+  /** Data-loss warnings for the new migration (already applied to this database). */
+  warnings: string[];
+}
+
+/** Applies pending migrations from prisma/migrations, like `prisma migrate deploy`. */
+export async function deployMigrations(databaseUrl: string): Promise<DeployResult> {
+  return withEngine(databaseUrl, async ({ engine, filters }) => {
+    const migrationsList = await readMigrations(migrationsDir);
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters });
+    return { applied: appliedMigrationNames };
+  });
+}
+
+/**
+ * Like `prisma migrate dev --name <name>`: brings the database up to date, writes a migration for the
+ * difference between the migrations folder and the schema (env PRISMA_SCHEMA or prisma/schema.prisma),
+ * and applies it. Never resets: when the history and the database disagree it throws and says why.
+ */
+export async function createMigration(databaseUrl: string, name: string): Promise<CreateMigrationResult> {
+  const slug = migrationSlug(name);
+  if (slug === '') throw new MigrationError(`"${name}" is not a usable migration name; try e.g. add_user_email`);
+  return withEngine(databaseUrl, async ({ engine, query, filters, schema }) => {
+    const before = await readMigrations(migrationsDir);
+    // applyMigrations first: it brings the database up to date and creates `_prisma_migrations`, without
+    // which devDiagnostic fails with P1014. devDiagnostic must then run before createMigration.
+    const { appliedMigrationNames: applied } = await engine.applyMigrations({ migrationsList: before, filters });
+    await assertNoResetNeeded(engine, before, filters);
+
+    const loss = await engine.evaluateDataLoss({ migrationsList: before, schema, filters });
+    if (loss.unexecutableSteps.length > 0) {
+      throw new MigrationError(
+        'The migration cannot be applied to this database as generated:\n' +
+          loss.unexecutableSteps.map((step) => `  • ${step.message}`).join('\n') +
+          '\nChange the schema (e.g. add a default), or reset the database.',
+      );
+    }
+
+    const created = await engine.createMigration({
+      draft: false,
+      migrationName: slug,
+      migrationsList: before,
+      schema,
+      filters,
+    });
+    if (created.migrationScript === null) return { migration: null, file: null, applied, warnings: [] };
+
+    const triggers = triggersFromRows(await query(LIST_TRIGGERS_SQL));
+    const script = withRebuiltTablesTriggers(created.migrationScript, triggers);
+    const file = await writeMigration(migrationsDir, created.generatedMigrationName, script, created.connectorType);
+    const after = await readMigrations(migrationsDir);
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: after, filters });
+    return {
+      migration: created.generatedMigrationName,
+      file,
+      applied: [...applied, ...appliedMigrationNames],
+      warnings: loss.warnings.map((warning) => warning.message),
+    };
+  });
+}
+
+/**
+ * Deletes the SQLite file (and its -wal/-shm/-journal) and deploys every migration. For SQLite this is
+ * what a reset is: the engine's own reset() leaves the external FTS tables behind, after which deploy
+ * fails with P3005.
+ */
+export async function resetDatabase(databaseUrl: string): Promise<DeployResult> {
+  const file = sqliteFilePath(databaseUrl);
+  await Promise.all(['', '-wal', '-shm', '-journal'].map((suffix) => rm(file + suffix, { force: true })));
+  return deployMigrations(databaseUrl);
+}
+
+interface EngineContext {
+  engine: SchemaEngine;
+  query: OpenEngine['query'];
+  filters: SchemaFilter;
+  schema: SchemasContainer;
+}
+
+/** Opens the engine on the database for one command and always closes it, normalising errors. */
+async function withEngine<T>(databaseUrl: string, run: (context: EngineContext) => Promise<T>): Promise<T> {
+  try {
+    const file = sqliteFilePath(databaseUrl);
+    await mkdir(path.dirname(file), { recursive: true });
+    const schemaFile = schemaPath();
+    const content = await readFile(schemaFile, 'utf8');
+    // Loaded alongside the wasm compilation; the no-op catch only keeps a failure from being reported as
+    // unhandled while openEngine is awaited (it is rethrown by the await below).
+    const filtersLoading = loadSchemaFilter();
+    filtersLoading.catch(() => undefined);
+    const opened = await openEngine(file, { path: schemaFile, content });
+    try {
+      const filters = await filtersLoading;
+      const schema = { files: [{ path: schemaFile, content }] };
+      return await run({ engine: opened.engine, query: (sql) => opened.query(sql), filters, schema });
+    } finally {
+      await opened.close();
+    }
+  } catch (error) {
+    throw toMigrationError(error);
+  }
+}
+
+/** `migrate dev` would offer to reset here (drift, edited or missing migrations); we refuse and explain. */
+async function assertNoResetNeeded(
+  engine: SchemaEngine,
+  migrationsList: MigrationList,
+  filters: SchemaFilter,
+): Promise<void> {
+  const { action } = await engine.devDiagnostic({ migrationsList, filters });
+  if (action.tag === 'reset') {
+    throw new MigrationError(
+      `${action.reason}\nThe database must be reset to continue (npm run db:reset deletes all its data).`,
+    );
+  }
+}
