@@ -7,13 +7,18 @@ import { Event, EventParticipant } from './event.ts';
 import { Evidence } from './evidence.ts';
 import { nodeTypeOf } from './node-type.ts';
 import { Query } from './query.ts';
+import { Mutation, payloadResolvers } from './mutation.ts';
+import { AuditEntry, auditLog } from './audit.ts';
 import { Request, RequestItem, RequestParty, RequestResponse } from './request.ts';
 import { DateTime, PartialDate } from './scalars.ts';
 
 export const resolvers: Resolvers = {
   PartialDate,
   DateTime,
-  Query,
+  Query: { ...Query, auditLog },
+  Mutation,
+  AuditEntry,
+  ...payloadResolvers,
   Node: { __resolveType: (row) => nodeTypeOf(row) },
   TimelineItem: { __resolveType: (row) => nodeTypeOf(row) as 'Event' | 'Request' | 'RequestResponse' },
   Document,

@@ -1,6 +1,6 @@
 /** Resolver helpers: loading rows by global ID or slug, and sorting loaded lists for paging. */
 import type { Context } from '../context.ts';
-import { badInput } from '../domain/errors.ts';
+import { badInput, DomainError } from '../domain/errors.ts';
 import { fromGlobalId, tryFromGlobalId, type NodeType } from './global-id.ts';
 
 const LOADER = {
@@ -14,24 +14,36 @@ export async function loadNode(ctx: Context, gid: string, expected?: NodeType, f
   return ctx.loaders[LOADER[type]].load(id);
 }
 
+type RefType = 'Actor' | 'Document' | 'Event' | 'Request';
+
 /**
- * Resolves a filter's reference (global ID or slug) to a database id. An unknown reference is a
- * BAD_USER_INPUT error rather than an empty result, so a typo does not look like "no data".
+ * Resolves a reference (global ID or slug) to a database id. An unknown reference is an error rather
+ * than an empty result, so a typo does not look like "no data": BAD_USER_INPUT in filters, NOT_FOUND
+ * in writes.
  */
-export async function resolveRef(ctx: Context, type: 'Actor' | 'Document', ref: string | null | undefined, field: string) {
+export async function resolveRef(
+  ctx: Context, type: RefType, ref: string | null | undefined, field: string,
+  missing: 'BAD_USER_INPUT' | 'NOT_FOUND' = 'BAD_USER_INPUT',
+): Promise<string | null> {
   if (ref == null) return null;
   const decoded = tryFromGlobalId(ref);
   if (decoded) {
     if (decoded.type !== type) throw badInput(`${field}: expected the ID of a ${type}, got the ID of a ${decoded.type}`, { field });
     if (await ctx.loaders[LOADER[type]].load(decoded.id)) return decoded.id;
   } else {
-    const row = type === 'Actor'
-      ? await ctx.db.actor.findUnique({ where: { slug: ref }, select: { id: true } })
-      : await ctx.db.document.findUnique({ where: { slug: ref }, select: { id: true } });
+    const where = { where: { slug: ref }, select: { id: true } };
+    const row = type === 'Actor' ? await ctx.db.actor.findUnique(where)
+      : type === 'Document' ? await ctx.db.document.findUnique(where)
+      : type === 'Event' ? await ctx.db.event.findUnique(where)
+      : await ctx.db.request.findUnique(where);
     if (row) return row.id;
   }
-  throw badInput(`${field}: no ${type.toLowerCase()} has the ID or slug "${ref.slice(0, 100)}"`, { field });
+  throw new DomainError(missing, `${field}: no ${type.toLowerCase()} has the ID or slug "${ref.slice(0, 100)}"`, { field });
 }
+
+/** Like resolveRef for a required reference in a write: unknown is NOT_FOUND. */
+export const requireRef = async (ctx: Context, type: RefType, ref: string, field: string) =>
+  (await resolveRef(ctx, type, ref, field, 'NOT_FOUND'))!;
 
 /** Loads rows by id, dropping ids whose row vanished, de-duplicated. */
 export async function loadAll<T>(loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> }, ids: string[]) {

@@ -1,7 +1,7 @@
 /**
  * The shapes resolvers receive as parents for types that are not Prisma rows (codegen mappers).
  */
-import type { Actor, Document, Event, Evidence, Request, RequestResponse } from '../generated/prisma/client.ts';
+import type { Actor, ActorMerge, AuditEntry, Document, Event, Evidence, Request, RequestResponse } from '../generated/prisma/client.ts';
 import type { Edge, Page } from '../services/pagination.ts';
 import type { SearchHit } from '../services/search.ts';
 import type { TimelineEntry } from '../services/timeline.ts';
@@ -33,3 +33,8 @@ export type SearchEdgeParent = Edge<SearchHit>;
 export type TimelineConnectionParent = Page<TimelineEntry>;
 export type TimelineEdgeParent = Edge<TimelineEntry>;
 export type StatsParent = Awaited<ReturnType<typeof getStats>>;
+export type AuditEntryConnectionParent = Page<AuditEntry>;
+export type AuditEntryEdgeParent = Edge<AuditEntry>;
+export type MergeActorsPayloadParent = { into: Actor; merge: ActorMerge };
+export type DeleteDocumentPayloadParent = { id: string; evidenceDeleted: number };
+export type RemoveEvidencePayloadParent = { id: string };

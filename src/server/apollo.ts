@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { projectRoot, type Config } from '../config.ts';
 import type { Context } from '../context.ts';
@@ -29,6 +30,23 @@ function limitsPlugin(limits: Config['limits']): ApolloServerPlugin<Context> {
   };
 }
 
+/** With REQUIRE_AUTH_FOR_READS, every operation needs a valid token (writes always do, in services). */
+function readAuthPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue }) {
+          if (!contextValue.viewer) {
+            throw new GraphQLError('This server requires a bearer token for every operation', {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
 /** One log line per GraphQL request: operation, duration, error codes. */
 function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
   return {
@@ -39,6 +57,7 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
           logger.info('graphql request', {
             requestId: contextValue.requestId,
             operation: operationName ?? null,
+            viewer: contextValue.viewer?.name ?? null,
             durationMs: Math.round((performance.now() - started) * 10) / 10,
             status: response.http.status ?? 200,
             errors: errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
@@ -66,6 +85,7 @@ export function createApollo(config: Config, logger: Logger) {
     },
     plugins: [
       config.introspection ? idePlugin() : ApolloServerPluginLandingPageDisabled(),
+      ...(config.requireAuthForReads ? [readAuthPlugin()] : []),
       limitsPlugin(config.limits),
       requestLogPlugin(logger),
     ],

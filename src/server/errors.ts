@@ -7,6 +7,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isDomainError } from '../domain/errors.ts';
 import type { Logger } from './logger.ts';
+import { toGlobalId, type NodeType } from '../resolvers/global-id.ts';
 
 /** Codes clients may see; anything else becomes INTERNAL_SERVER_ERROR. */
 export const ERROR_CODES = new Set([
@@ -21,7 +22,10 @@ export function createFormatError(production: boolean, logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (isDomainError(original)) {
-      return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
+      // Records named in details ({ existing: { type, id } }) are given to clients as global IDs.
+      const { existing, ...details } = original.details as { existing?: { type: NodeType; id: string } };
+      const ids = existing ? { existingId: toGlobalId(existing.type, existing.id) } : {};
+      return { ...formatted, message: original.message, extensions: { ...details, ...ids, code: original.code } };
     }
     let code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     // graphql-js reports the token limit as a syntax error; give it its own documented code.

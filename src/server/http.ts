@@ -9,6 +9,7 @@ import type { Context } from '../context.ts';
 import { createContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from './logger.ts';
+import { authenticate, type parseTokens } from '../auth/tokens.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -40,8 +41,10 @@ function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string> 
   });
 }
 
-export function createHttpHandler(opts: { apollo: ApolloServer<Context>; db: Db; logger: Logger; maxBodyBytes: number }) {
-  const { apollo, db, logger, maxBodyBytes } = opts;
+export function createHttpHandler(opts: {
+  apollo: ApolloServer<Context>; db: Db; logger: Logger; maxBodyBytes: number; tokens: ReturnType<typeof parseTokens>;
+}) {
+  const { apollo, db, logger, maxBodyBytes, tokens } = opts;
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
@@ -63,6 +66,11 @@ export function createHttpHandler(opts: { apollo: ApolloServer<Context>; db: Db;
       if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, errorBody(`Not found: ${url.pathname}; the API is at ${GRAPHQL_PATH}`, 'NOT_FOUND'));
       if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'OPTIONS') {
         return sendJson(res, 405, errorBody('Use GET or POST', 'BAD_REQUEST'), { allow: 'GET, POST' });
+      }
+
+      const auth = authenticate(req.headers.authorization, tokens);
+      if ('invalid' in auth) {
+        return sendJson(res, 401, errorBody('Invalid bearer token', 'UNAUTHENTICATED'), { 'www-authenticate': 'Bearer' });
       }
 
       let body: unknown;
@@ -93,7 +101,7 @@ export function createHttpHandler(opts: { apollo: ApolloServer<Context>; db: Db;
       }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext(db, requestId),
+        context: async () => createContext(db, requestId, auth.principal),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;

@@ -9,6 +9,7 @@ import type { Db } from '../db/client.ts';
 import { createApollo } from './apollo.ts';
 import { createHttpHandler, GRAPHQL_PATH } from './http.ts';
 import type { Logger } from './logger.ts';
+import { parseTokens } from '../auth/tokens.ts';
 
 export interface RunningServer {
   url: string;
@@ -16,9 +17,10 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, db: Db, logger: Logger): Promise<RunningServer> {
+  const tokens = parseTokens(config.tokens);
   const apollo = createApollo(config, logger);
   await apollo.start();
-  const server = http.createServer(createHttpHandler({ apollo, db, logger, maxBodyBytes: config.limits.maxBodyBytes }));
+  const server = http.createServer(createHttpHandler({ apollo, db, logger, maxBodyBytes: config.limits.maxBodyBytes, tokens }));
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,105 @@
+/**
+ * What every write shares: the role check, one transaction (on any error nothing is written), the
+ * audit entries recorded in that same transaction, optimistic versions, and input checks.
+ */
+import type { Db, DbTx } from '../db/client.ts';
+import { assertRole, type Principal, type Role } from '../domain/auth.ts';
+import { badInput, conflict, notFound } from '../domain/errors.ts';
+
+export type Audit = (entityType: string, entityId: string, before: unknown, after: unknown) => void;
+
+/**
+ * Runs `fn` in one transaction as `who` (who must hold `role`), then records what it audited.
+ * SQLite serialises writers; the busy timeout (src/db/client.ts) makes concurrent ones queue.
+ */
+export async function write<T>(
+  db: Db,
+  who: Principal | null,
+  role: Role,
+  operation: string,
+  fn: (tx: DbTx, audit: Audit) => Promise<T>,
+): Promise<T> {
+  const principal = assertRole(who, role);
+  return db.$transaction(
+    async (tx) => {
+      const entries: { entityType: string; entityId: string; before: string | null; after: string | null }[] = [];
+      const audit: Audit = (entityType, entityId, before, after) =>
+        entries.push({ entityType, entityId, before: before == null ? null : JSON.stringify(before), after: after == null ? null : JSON.stringify(after) });
+      const result = await fn(tx, audit);
+      if (entries.length) {
+        await tx.auditEntry.createMany({ data: entries.map((e) => ({ ...e, actor: principal.name, operation })) });
+      }
+      return result;
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
+}
+
+type Versioned = 'document' | 'actor' | 'event' | 'request';
+
+/**
+ * Applies `data` only if the row still has `expectedVersion`, bumping the version: a stale write is a
+ * CONFLICT that says what the current version is, a missing row NOT_FOUND.
+ */
+export async function updateVersioned<T>(
+  tx: DbTx,
+  model: Versioned,
+  id: string,
+  expectedVersion: number,
+  data: Record<string, unknown>,
+): Promise<{ before: T; after: T }> {
+  const delegate = tx[model] as unknown as {
+    findUnique(a: { where: { id: string } }): Promise<(T & { version: number }) | null>;
+    updateMany(a: { where: { id: string; version: number }; data: Record<string, unknown> }): Promise<{ count: number }>;
+  };
+  const before = await delegate.findUnique({ where: { id } });
+  if (!before) throw notFound(`No ${model} has id ${id}`, { field: 'id' });
+  const { count } = await delegate.updateMany({ where: { id, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) {
+    throw conflict(`The ${model} was changed by someone else: you expected version ${expectedVersion}, it is at version ${before.version}. Reload it and try again.`, {
+      field: 'expectedVersion', currentVersion: before.version,
+    });
+  }
+  return { before, after: (await delegate.findUnique({ where: { id } }))! };
+}
+
+/** A required text field: trimmed, non-empty, at most `max` characters, no control characters. */
+export function text(value: string, field: string, max: number): string {
+  const v = value.trim();
+  if (!v) throw badInput(`${field} must not be empty`, { field });
+  if (v.length > max) throw badInput(`${field} must be at most ${max} characters (got ${v.length})`, { field });
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(v)) throw badInput(`${field} must not contain control characters`, { field });
+  return v.normalize('NFC');
+}
+
+/** An optional text field: null/undefined stay as they are; an empty string clears it. */
+export function optionalText(value: string | null | undefined, field: string, max: number): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || value.trim() === '') return null;
+  return text(value, field, max);
+}
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function slugify(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'record';
+}
+
+/**
+ * The slug for a new record: the one given (CONFLICT if taken), or one derived from its name with
+ * -2, -3… appended until free.
+ */
+export async function newSlug(exists: (slug: string) => Promise<boolean>, given: string | null | undefined, from: string): Promise<string> {
+  if (given != null) {
+    if (!SLUG.test(given) || given.length > 80) throw badInput('slug must be kebab-case (a-z, 0-9, single hyphens), at most 80 characters', { field: 'slug' });
+    if (await exists(given)) throw conflict(`The slug "${given}" is already taken`, { field: 'slug' });
+    return given;
+  }
+  const base = slugify(from);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await exists(candidate))) return candidate;
+  }
+}
