@@ -28,16 +28,16 @@ export function resolveDatabaseUrl(url = process.env.DATABASE_URL || DEFAULT_DAT
   return `file:${databaseFile(url)}`;
 }
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
 }
 
-function boolFromEnv(name: string, fallback: boolean): boolean {
-  const raw = process.env[name];
+function boolFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
@@ -78,21 +78,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!['silent', 'info', 'debug'].includes(logLevel)) throw new Error(`LOG_LEVEL must be silent, info or debug`);
   return {
-    port: intFromEnv('PORT', 4000),
+    port: intFromEnv(env, 'PORT', 4000),
     host: env.HOST ?? '127.0.0.1',
-    databaseUrl: resolveDatabaseUrl(env.DATABASE_URL),
+    databaseUrl: resolveDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL),
     production,
-    introspection: boolFromEnv('INTROSPECTION', true),
-    seedIfEmpty: boolFromEnv('SEED_IF_EMPTY', true),
+    introspection: boolFromEnv(env, 'INTROSPECTION', true),
+    seedIfEmpty: boolFromEnv(env, 'SEED_IF_EMPTY', true),
     limits: {
-      maxBodyBytes: intFromEnv('MAX_BODY_BYTES', 1_000_000),
-      maxDepth: intFromEnv('MAX_QUERY_DEPTH', 15),
-      maxCost: intFromEnv('MAX_QUERY_COST', 25_000),
-      maxAliases: intFromEnv('MAX_ALIASES', 30),
-      maxTokens: intFromEnv('MAX_TOKENS', 5_000),
+      maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 1_000_000),
+      maxDepth: intFromEnv(env, 'MAX_QUERY_DEPTH', 15),
+      maxCost: intFromEnv(env, 'MAX_QUERY_COST', 25_000),
+      maxAliases: intFromEnv(env, 'MAX_ALIASES', 30),
+      maxTokens: intFromEnv(env, 'MAX_TOKENS', 5_000),
     },
     tokens: env.DOSSIER_TOKENS ?? '',
-    requireAuthForReads: boolFromEnv('REQUIRE_AUTH_FOR_READS', false),
+    requireAuthForReads: boolFromEnv(env, 'REQUIRE_AUTH_FOR_READS', false),
     logLevel,
   };
 }

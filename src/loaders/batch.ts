@@ -4,12 +4,18 @@
  */
 import DataLoader from 'dataloader';
 
+/**
+ * Resolvers at one level of a query settle over several microtask turns; waiting for the next
+ * macrotask gathers them all into one batch, so the query count does not depend on the page size.
+ */
+const options = { batchScheduleFn: (run: () => void) => setImmediate(run) };
+
 /** Rows by their own id; missing ids resolve to null. */
 export function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {
     const rows = new Map((await fetch(ids)).map((r) => [r.id, r]));
     return ids.map((id) => rows.get(id) ?? null);
-  });
+  }, options);
 }
 
 /** Lists of rows grouped by a parent key, in the order the query returned them. */
@@ -21,5 +27,5 @@ export function groupedBy<K extends string, T>(fetch: (keys: readonly K[]) => Pr
       for (const k of typeof rowKeys === 'string' ? [rowKeys as K] : (rowKeys as readonly K[])) groups.get(k)?.push(row);
     }
     return keys.map((k) => groups.get(k)!);
-  });
+  }, options);
 }

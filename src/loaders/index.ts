@@ -117,7 +117,7 @@ export function createLoaders(db: Db) {
     evidenceByItem: evidenceFor('REQUEST_ITEM'),
     evidenceByResponse: evidenceFor('REQUEST_RESPONSE'),
     evidenceByDocument: groupedBy(
-      (ids) => db.evidence.findMany({ where: { documentId: { in: [...ids] } }, orderBy: [{ start: 'asc' }, { end: 'asc' }, { id: 'asc' }] }),
+      (ids) => db.evidence.findMany({ where: { documentId: { in: [...ids] } }, orderBy: [{ start: 'asc' }, { id: 'asc' }] }),
       (e) => e.documentId,
     ),
 

@@ -29,9 +29,12 @@ export function createFormatError(production: boolean, logger: Logger) {
     }
     let code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     // graphql-js reports the token limit as a syntax error; give it its own documented code.
-    if (code === 'GRAPHQL_PARSE_FAILED' && /contains more than \d+ tokens/.test(formatted.message)) code = 'TOO_MANY_TOKENS';
-    // A bad literal for a custom scalar (PartialDate) is bad user input, not a schema mismatch.
-    if (code === 'GRAPHQL_VALIDATION_FAILED' && original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT') {
+    // (graphql 16 words it "more that N tokens"; accept the corrected wording too.)
+    if (code === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message)) code = 'TOO_MANY_TOKENS';
+    // A bad literal for a custom scalar (PartialDate) is bad user input, not a schema mismatch: Apollo
+    // wraps the scalar's own error in a validation error, so look at what it wraps.
+    const cause = original instanceof GraphQLError ? original.originalError : undefined;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && cause instanceof GraphQLError && cause.extensions?.code === 'BAD_USER_INPUT') {
       code = 'BAD_USER_INPUT';
     }
     if (!ERROR_CODES.has(code) || code === 'INTERNAL_SERVER_ERROR') {

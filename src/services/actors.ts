@@ -5,7 +5,7 @@ import { badInput } from '../domain/errors.ts';
 import { parseCountryCode } from '../domain/country-codes.ts';
 import { normalizeName } from '../domain/text.ts';
 import { fromStored, type PartialDate } from '../domain/partial-date.ts';
-import { textFilter } from './filters.ts';
+import { idsContaining, textFilter } from './filters.ts';
 import { keysetPage, type PageArgs } from './pagination.ts';
 
 export interface ActorFilter {
@@ -20,7 +20,7 @@ const ORDER = {
   CREATED_AT: { field: 'createdAt', kind: 'datetime' },
 } as const;
 
-export function listActors(
+export async function listActors(
   db: DbTx,
   filter: ActorFilter | null | undefined,
   order: { field: ActorOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
@@ -31,7 +31,7 @@ export function listActors(
   if (filter?.country != null) and.push({ countryCode: parseCountryCode(filter.country, 'country') });
   if (filter?.nameContains != null) {
     // Aliases hold the canonical name too, in normalised (lower-case) form: portable case-insensitivity.
-    and.push({ aliases: { some: { normalized: { contains: normalizeName(textFilter(filter.nameContains, 'nameContains')) } } } });
+    and.push({ id: { in: await idsContaining(db, 'actorAlias', normalizeName(textFilter(filter.nameContains, 'nameContains'))) } });
   }
   return keysetPage<Actor>({
     args: page,

@@ -2,7 +2,7 @@
 import type { DbTx } from '../db/client.ts';
 import type { Document } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
-import { dateRange, textFilter } from './filters.ts';
+import { dateRange, idsContaining, textFilter } from './filters.ts';
 import { keysetPage, type PageArgs } from './pagination.ts';
 
 export interface DocumentFilter {
@@ -19,20 +19,20 @@ const ORDER = {
   CREATED_AT: { field: 'createdAt', nullable: false, kind: 'datetime' },
 } as const;
 
-export function documentWhere(filter: DocumentFilter = {}) {
+export async function documentWhere(db: DbTx, filter: DocumentFilter = {}) {
   const and: Record<string, unknown>[] = [...dateRange('publishedMin', 'publishedMax', filter.from, filter.to)];
-  if (filter.publisher != null) and.push({ publisher: { contains: textFilter(filter.publisher, 'publisher') } });
+  if (filter.publisher != null) and.push({ id: { in: await idsContaining(db, 'documentPublisher', textFilter(filter.publisher, 'publisher')) } });
   if (filter.language != null) and.push({ language: textFilter(filter.language, 'language', 16).toLowerCase() });
   return and;
 }
 
-export function listDocuments(
+export async function listDocuments(
   db: DbTx,
   filter: DocumentFilter | null | undefined,
   order: { field: DocumentOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
   page: PageArgs,
 ) {
-  const and = documentWhere(filter ?? {});
+  const and = await documentWhere(db, filter ?? {});
   const o = ORDER[order?.field ?? 'PUBLISHED'];
   return keysetPage<Document>({
     args: page,

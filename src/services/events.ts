@@ -3,7 +3,7 @@ import type { DbTx } from '../db/client.ts';
 import type { Event, EventKind, EventStatus } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { isCountryCode } from '../domain/country-codes.ts';
-import { dateRange, textFilter } from './filters.ts';
+import { dateRange, idsContaining, textFilter } from './filters.ts';
 import { keysetPage, type PageArgs } from './pagination.ts';
 
 export interface EventFilter {
@@ -24,7 +24,7 @@ const ORDER = {
   TITLE: { field: 'title', nullable: false },
 } as const;
 
-export function eventWhere(filter: EventFilter = {}) {
+export async function eventWhere(db: DbTx, filter: EventFilter = {}) {
   const and: Record<string, unknown>[] = [...dateRange('dateMin', 'dateMax', filter.from, filter.to)];
   if (filter.kind) and.push({ kind: filter.kind });
   if (filter.status) and.push({ status: filter.status });
@@ -36,18 +36,18 @@ export function eventWhere(filter: EventFilter = {}) {
   if (filter.location != null) {
     const text = textFilter(filter.location, 'location');
     const byCountry = isCountryCode(text.toUpperCase()) ? [{ locationCountry: text.toUpperCase() }] : [];
-    and.push({ OR: [{ locationName: { contains: text } }, ...byCountry] });
+    and.push({ OR: [{ id: { in: await idsContaining(db, 'eventLocation', text) } }, ...byCountry] });
   }
   return and;
 }
 
-export function listEvents(
+export async function listEvents(
   db: DbTx,
   filter: EventFilter | null | undefined,
   order: { field: EventOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
   page: PageArgs,
 ) {
-  const and = eventWhere(filter ?? {});
+  const and = await eventWhere(db, filter ?? {});
   return keysetPage<Event>({
     args: page,
     ...ORDER[order?.field ?? 'START'],

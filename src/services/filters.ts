@@ -1,6 +1,7 @@
 /** Helpers turning API filter values into Prisma conditions, with BAD_USER_INPUT on bad values. */
 import { parsePartialDate } from '../domain/partial-date.ts';
 import { badInput } from '../domain/errors.ts';
+import type { DbTx } from '../db/client.ts';
 
 /**
  * Conditions for records whose [min, max] day range overlaps [from, to]: a record dated "2004-06"
@@ -22,4 +23,24 @@ export function textFilter(value: string, field: string, max = 200): string {
   if (!v) throw badInput(`${field} must not be empty`, { field });
   if (v.length > max) throw badInput(`${field} must be at most ${max} characters`, { field });
   return v;
+}
+
+/** The (table, column) pairs free-text filters search, named here so no identifier comes from input. */
+const SEARCHABLE = {
+  documentPublisher: { table: 'Document', column: 'publisher', id: 'id' },
+  actorAlias: { table: 'ActorAlias', column: 'normalized', id: 'actorId' },
+  eventLocation: { table: 'Event', column: 'locationName', id: 'id' },
+} as const;
+
+/**
+ * Ids of rows whose column contains `text`, ignoring case. Done with instr() rather than Prisma's
+ * `contains`, which becomes LIKE with no escape: a "%" or "_" in the filter would match everything.
+ */
+export async function idsContaining(db: DbTx, what: keyof typeof SEARCHABLE, text: string): Promise<string[]> {
+  const { table, column, id } = SEARCHABLE[what];
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT DISTINCT "${id}" AS "id" FROM "${table}" WHERE instr(lower("${column}"), lower(?)) > 0`,
+    text,
+  );
+  return rows.map((r) => r.id);
 }

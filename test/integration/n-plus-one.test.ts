@@ -1,0 +1,114 @@
+/**
+ * DataLoader batching: a nested query costs one SQL statement per relation level, however many parents
+ * the page holds. The same query with a page of 1 and a page of all records must run the same number of
+ * SELECTs, and that number must stay under a fixed bound.
+ */
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+/** Runs a query and returns the SELECT statements it ran (Prisma may add PRAGMAs, BEGIN/COMMIT…). */
+async function selectsOf(query: string, variables: Record<string, unknown>) {
+  s.queries.length = 0;
+  const r = await s.gql(query, variables);
+  expect(r.errors).toBeUndefined();
+  const selects = s.queries.filter((q) => /^\s*SELECT\b/i.test(q));
+  return { data: r.data, selects };
+}
+
+/** A readable failure message: the counts and the statements (table and filter only). */
+function describeRun(label: string, selects: string[]) {
+  const short = selects.map((q) => q.replace(/\s+/g, ' ').replace(/^SELECT .*? FROM /i, 'FROM ').slice(0, 160));
+  return `${label}: ${selects.length} SELECTs\n  ${short.join('\n  ')}`;
+}
+
+function expectSameCount(small: string[], large: string[], bound: number) {
+  const message = `${describeRun('small page', small)}\n${describeRun('large page', large)}\nbound: ${bound}`;
+  if (small.length !== large.length || large.length > bound) throw new Error(message);
+  expect(large.length).toBe(small.length);
+  expect(large.length).toBeLessThanOrEqual(bound);
+}
+
+describe('requests with their parties, items, responses and evidence', () => {
+  const QUERY = `query ($n: Int) { requests(first: $n) { edges { node {
+    requesters { name }
+    addressees { name }
+    items { category evidence { quote document { title } } }
+    responses { stance responder { name } evidence { quote document { title } } }
+    evidence { edges { node { quote document { title } } } }
+  } } } }`;
+
+  /*
+   * One SELECT per relation level, whatever the page size (measured: 9):
+   *   1 requests page
+   *   1 parties (requesters and addressees share one loader)   1 actors of the parties
+   *   1 items        1 item evidence
+   *   1 responses    1 response evidence    (responders join the party actors' batch)
+   *   1 request evidence
+   *   1 documents of all the evidence (item, response and request evidence alike)
+   * The bound adds a margin of 1; a query per request or per item would exceed it at once.
+   */
+  const BOUND = 10;
+
+  it('runs the same number of SELECTs for 1 request and for all 6, within the bound', async () => {
+    const one = await selectsOf(QUERY, { n: 1 });
+    const all = await selectsOf(QUERY, { n: 6 });
+    expect(one.data.requests.edges).toHaveLength(1);
+    expect(all.data.requests.edges).toHaveLength(6);
+    // The large page really does fan out: many items, responses and evidence spans.
+    const nodes = all.data.requests.edges.map((e: { node: any }) => e.node);
+    expect(nodes.flatMap((n: any) => n.items)).toHaveLength(19);
+    expect(nodes.flatMap((n: any) => n.responses)).toHaveLength(20);
+    expect(nodes.flatMap((n: any) => n.evidence.edges).length).toBeGreaterThan(10);
+    expectSameCount(one.selects, all.selects, BOUND);
+  });
+
+  it('the first request alone needs every level too (so the comparison is fair)', async () => {
+    const one = await selectsOf(QUERY, { n: 1 });
+    const node = one.data.requests.edges[0].node;
+    // The undated request comes first: it has items and responses with evidence.
+    expect(node.items.length).toBeGreaterThan(0);
+    expect(node.responses.length).toBeGreaterThan(0);
+    expect(node.responses[0].evidence.length).toBeGreaterThan(0);
+  });
+});
+
+describe('actors with their aliases, roles, memberships and mentions', () => {
+  const QUERY = `query ($n: Int) { actors(first: $n) { edges { node {
+    aliases
+    roles { title of { name } }
+    memberOf { to { name } }
+    mentions(first: 3) { edges { node { quote document { slug } } } }
+  } } } }`;
+
+  /*
+   * One SELECT per relation level (measured: 7):
+   *   1 actors page
+   *   1 aliases   1 roles   1 relations (memberOf)   1 mentions (evidence by actor)
+   *   1 actors for roles.of and memberOf.to (one loader)
+   *   1 documents of the mentions
+   * The bound adds a margin of 1.
+   */
+  const BOUND = 8;
+
+  it('runs the same number of SELECTs for 5 actors and for 50, within the bound', async () => {
+    const five = await selectsOf(QUERY, { n: 5 });
+    const fifty = await selectsOf(QUERY, { n: 50 });
+    expect(five.data.actors.edges).toHaveLength(5);
+    expect(fifty.data.actors.edges).toHaveLength(50);
+    const nodes = fifty.data.actors.edges.map((e: { node: any }) => e.node);
+    expect(nodes.filter((n: any) => n.memberOf.length > 0).length).toBeGreaterThan(20);
+    expect(nodes.filter((n: any) => n.roles.length > 0).length).toBeGreaterThan(5);
+    const fiveNodes = five.data.actors.edges.map((e: { node: any }) => e.node);
+    // The small page has roles or memberships too, so both runs resolve every level.
+    expect(fiveNodes.some((n: any) => n.memberOf.length > 0)).toBe(true);
+    expectSameCount(five.selects, fifty.selects, BOUND);
+  });
+});
