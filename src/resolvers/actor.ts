@@ -9,7 +9,7 @@ import { evidencePage } from './evidence.ts';
 
 export const Actor: ActorResolvers = {
   id: (a) => toGlobalId('Actor', a.id),
-  aliases: async (a, _, ctx) => (await ctx.loaders.aliasesByActor.load(a.id)).map((x) => x.name),
+  aliases: async (a, _, ctx) => (await ctx.loaders.aliasesByActor.load(a.id)).map((x) => x.name).sort((x, y) => x.localeCompare(y, 'en')),
   roles: async (a, { at }, ctx) => {
     const roles = await ctx.loaders.rolesByActor.load(a.id);
     return at ? rolesAt(roles, parsePartialDate(at, 'at')) : roles;

@@ -49,3 +49,15 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
 
 /** The error codes of a result, in order. */
 export const codes = (r: GqlResult) => (r.errors ?? []).map((e) => e.extensions?.code);
+
+/** The data of a result that must have no errors (jest shows the errors when it has some). */
+export function ok<T = any>(r: GqlResult<T>): T {
+  expect(r.errors).toBeUndefined();
+  expect(r.status).toBe(200);
+  return r.data as T;
+}
+
+/** Asserts a result was refused with exactly one error, of this code. */
+export function refused(r: GqlResult, code: string) {
+  expect(codes(r)).toEqual([code]);
+}

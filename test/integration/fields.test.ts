@@ -2,7 +2,7 @@
  * Nested fields of Document, Actor, Event, Request and Evidence, checked against the seed (and, where a
  * field aggregates, against an independent SQL query on the same database).
  */
-import { codes, startTestServer, type GqlResult, type TestServer } from '../helpers/server.ts';
+import { codes, startTestServer, type GqlResult, type TestServer, ok, refused } from '../helpers/server.ts';
 
 let s: TestServer;
 
@@ -15,14 +15,6 @@ afterAll(async () => {
 
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 
-function ok<T = any>(r: GqlResult<T>): T {
-  expect(r.errors).toBeUndefined();
-  expect(r.status).toBe(200);
-  return r.data as T;
-}
-function refused(r: GqlResult, code: string) {
-  expect(codes(r)).toEqual([code]);
-}
 
 type Conn<T> = { totalCount: number; edges: { node: T }[] };
 const nodes = <T>(c: Conn<T>) => c.edges.map((e) => e.node);

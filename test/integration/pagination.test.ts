@@ -3,7 +3,7 @@
  * nested connections, ties on the sort key, nulls, DESC order, pageInfo, totalCount and bad arguments.
  * Every walk is compared with the whole list fetched in one page.
  */
-import { codes, startTestServer, type GqlResult, type TestServer } from '../helpers/server.ts';
+import { codes, startTestServer, type GqlResult, type TestServer, ok, refused } from '../helpers/server.ts';
 
 let s: TestServer;
 
@@ -14,14 +14,6 @@ afterAll(async () => {
   await s.close();
 });
 
-function ok<T = any>(r: GqlResult<T>): T {
-  expect(r.errors).toBeUndefined();
-  expect(r.status).toBe(200);
-  return r.data as T;
-}
-function refused(r: GqlResult, code: string) {
-  expect(codes(r)).toEqual([code]);
-}
 
 interface PageInfo { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }
 interface Conn { totalCount: number; pageInfo: PageInfo; edges: { cursor: string; node: { id: string } }[] }

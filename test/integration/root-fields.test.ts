@@ -2,7 +2,7 @@
  * Every root field of the read API, over HTTP against the seeded database: lookups by global ID, slug
  * and name, each list filter and sort order, stats, and the BAD_USER_INPUT paths of their arguments.
  */
-import { codes, startTestServer, type GqlResult, type TestServer } from '../helpers/server.ts';
+import { codes, startTestServer, type GqlResult, type TestServer, ok, refused } from '../helpers/server.ts';
 import { dumpTables } from '../helpers/db.ts';
 
 let s: TestServer;
@@ -20,17 +20,7 @@ afterAll(async () => {
 
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 
-/** The data of a result that must have no errors (the errors are shown when it has some). */
-function ok<T = any>(r: GqlResult<T>): T {
-  expect(r.errors).toBeUndefined();
-  expect(r.status).toBe(200);
-  return r.data as T;
-}
 
-/** A result refused with exactly one error of this code. */
-function refused(r: GqlResult, code: string) {
-  expect(codes(r)).toEqual([code]);
-}
 
 const slugs = (conn: { edges: { node: { slug: string } }[] }) => conn.edges.map((e) => e.node.slug);
 const sorted = (list: string[]) => [...list].sort();

@@ -2,7 +2,7 @@
  * Full-text search (ranking, highlights, paging, hostile input) and the timeline (order, types, actor
  * and date filters, paging both ways).
  */
-import { codes, startTestServer, type GqlResult, type TestServer } from '../helpers/server.ts';
+import { codes, startTestServer, type GqlResult, type TestServer, ok, refused } from '../helpers/server.ts';
 import { dumpTables } from '../helpers/db.ts';
 
 let s: TestServer;
@@ -14,14 +14,6 @@ afterAll(async () => {
   await s.close();
 });
 
-function ok<T = any>(r: GqlResult<T>): T {
-  expect(r.errors).toBeUndefined();
-  expect(r.status).toBe(200);
-  return r.data as T;
-}
-function refused(r: GqlResult, code: string) {
-  expect(codes(r)).toEqual([code]);
-}
 
 interface Hit { cursor: string; score: number; snippet: string; titleHighlight: string; node: { slug: string; title: string } }
 interface SearchPage { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null }; edges: Hit[] }
