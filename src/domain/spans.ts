@@ -28,6 +28,8 @@ export type QuoteResolution =
  */
 export function resolveQuote(body: string, quote: string, occurrence?: number): QuoteResolution {
   if (!quote.trim()) return { ok: false, reason: 'empty', count: 0 };
+  // A quote with half a surrogate pair would cut a character in two: it cannot be evidence.
+  if (/\p{Cs}/u.test(quote)) return { ok: false, reason: 'missing', count: 0 };
   const found = occurrences(body, quote);
   if (found.length === 0) return { ok: false, reason: 'missing', count: 0 };
   if (occurrence === undefined) {
@@ -62,5 +64,15 @@ export function spanAt(body: string, start: number, end: number): Span {
       { field: 'span' },
     );
   }
+  if (splitsPair(body, start) || splitsPair(body, end)) {
+    throw badInput(`span [${start}, ${end}) cuts a character in two (between the halves of a UTF-16 surrogate pair)`, { field: 'span' });
+  }
   return { start, end, quote: body.slice(start, end) };
+}
+
+/** Whether offset i falls between the two halves of a surrogate pair. */
+function splitsPair(body: string, i: number): boolean {
+  const before = body.charCodeAt(i - 1);
+  const after = body.charCodeAt(i);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }

@@ -6,6 +6,7 @@ import type { Context } from '../context.ts';
 import type { EvidenceInput as ApiEvidenceInput, MutationResolvers, Resolvers, ParticipantInput as ApiParticipant, PartyInput as ApiParty } from '../generated/graphql.ts';
 import type { EvidenceTarget } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
+import { assertRole } from '../domain/auth.ts';
 import { addActorAlias, addActorRole, createActor, mergeActors, removeActorAlias, updateActor } from '../services/actors-write.ts';
 import { deleteDocument, ingestDocument, updateDocument } from '../services/documents-write.ts';
 import { addEventParticipant, createEvent, updateEvent } from '../services/events-write.ts';
@@ -46,7 +47,7 @@ const TARGETS: Partial<Record<NodeType, EvidenceTarget>> = {
 
 const idOf = (id: string, type: NodeType) => fromGlobalId(id, type).id;
 
-export const Mutation: MutationResolvers = {
+const resolvers: MutationResolvers = {
   ingestDocument: async (_, { input }, ctx) => ({ document: await ingestDocument(ctx.db, ctx.viewer, input) }),
   updateDocument: async (_, { input: { id, expectedVersion, ...rest } }, ctx) =>
     ({ document: await updateDocument(ctx.db, ctx.viewer, idOf(id, 'Document'), expectedVersion, rest) }),
@@ -132,6 +133,23 @@ export const Mutation: MutationResolvers = {
     return { id: row.id };
   },
 };
+
+/** Mutations that need admin; every other one needs editor. */
+const ADMIN_ONLY = new Set(['mergeActors', 'deleteDocument']);
+
+/**
+ * Checks the caller's role before anything else, so an anonymous or under-privileged caller learns
+ * only that (UNAUTHENTICATED / FORBIDDEN), not whether the records it named exist. Services check again.
+ */
+export const Mutation = Object.fromEntries(
+  Object.entries(resolvers).map(([name, resolve]) => [
+    name,
+    (parent: unknown, args: unknown, ctx: Context, info: unknown) => {
+      assertRole(ctx.viewer, ADMIN_ONLY.has(name) ? 'admin' : 'editor');
+      return (resolve as (...a: unknown[]) => unknown)(parent, args, ctx, info);
+    },
+  ]),
+) as MutationResolvers;
 
 export const payloadResolvers: Pick<Resolvers, 'MergeActorsPayload' | 'DeleteDocumentPayload' | 'RemoveEvidencePayload'> = {
   MergeActorsPayload: {

@@ -78,7 +78,7 @@ export async function addActorAlias(db: Db, who: Principal | null, actorId: stri
     await requireActor(tx, actorId, 'actor');
     const { created } = await addAlias(tx, audit, actorId, name);
     if (!created) throw conflict(`The actor is already known as "${name.trim()}"`, { field: 'name' });
-    return tx.actor.findUniqueOrThrow({ where: { id: actorId } });
+    return tx.actor.update({ where: { id: actorId }, data: { version: { increment: 1 } } });
   });
 }
 
@@ -91,7 +91,7 @@ export async function removeActorAlias(db: Db, who: Principal | null, actorId: s
     if (!alias) throw notFound(`The actor has no alias "${name.trim()}"`, { field: 'name' });
     await tx.actorAlias.delete({ where: { id: alias.id } });
     audit('ActorAlias', alias.id, alias, null);
-    return actor;
+    return tx.actor.update({ where: { id: actorId }, data: { version: { increment: 1 } } });
   });
 }
 
@@ -114,8 +114,25 @@ export async function addActorRole(
     });
     audit('ActorRole', role.id, null, role);
     await attachEvidence(tx, audit, 'ACTOR_ROLE', role.id, input.evidence);
+    await tx.actor.update({ where: { id: input.actorId }, data: { version: { increment: 1 } } });
     return role;
   });
+}
+
+type EvidenceColumn = 'actorId' | 'relationId' | 'participantId';
+
+/**
+ * Re-points evidence from one record to another; a span the target already has is dropped rather
+ * than duplicated.
+ */
+async function moveEvidence(tx: DbTx, column: EvidenceColumn, fromId: string, toId: string) {
+  const theirs = await tx.evidence.findMany({ where: { [column]: toId }, select: { documentId: true, start: true, end: true } });
+  const key = (e: { documentId: string; start: number; end: number }) => `${e.documentId}:${e.start}:${e.end}`;
+  const have = new Set(theirs.map(key));
+  for (const e of await tx.evidence.findMany({ where: { [column]: fromId } })) {
+    if (have.has(key(e))) await tx.evidence.delete({ where: { id: e.id } });
+    else await tx.evidence.update({ where: { id: e.id }, data: { [column]: toId } });
+  }
 }
 
 /**
@@ -138,14 +155,14 @@ export async function mergeActors(db: Db, who: Principal | null, intoId: string,
       const t = r.toId === fromId ? intoId : r.toId;
       const dup = await tx.actorRelation.findUnique({ where: { fromId_toId_kind: { fromId: f, toId: t, kind: r.kind } } });
       if (f === t || (dup && dup.id !== r.id)) {
-        if (dup && f !== t) await tx.evidence.updateMany({ where: { relationId: r.id }, data: { relationId: dup.id } });
+        if (dup && f !== t) await moveEvidence(tx, 'relationId', r.id, dup.id);
         await tx.actorRelation.delete({ where: { id: r.id } });
       } else await tx.actorRelation.update({ where: { id: r.id }, data: { fromId: f, toId: t } });
     }
     for (const p of await tx.eventParticipant.findMany({ where: { actorId: fromId } })) {
       const dup = await tx.eventParticipant.findUnique({ where: { eventId_actorId_role: { eventId: p.eventId, actorId: intoId, role: p.role } } });
       if (dup) {
-        await tx.evidence.updateMany({ where: { participantId: p.id }, data: { participantId: dup.id } });
+        await moveEvidence(tx, 'participantId', p.id, dup.id);
         await tx.eventParticipant.delete({ where: { id: p.id } });
       } else await tx.eventParticipant.update({ where: { id: p.id }, data: { actorId: intoId } });
     }
@@ -156,7 +173,7 @@ export async function mergeActors(db: Db, who: Principal | null, intoId: string,
     }
     await tx.requestParty.updateMany({ where: { onBehalfOfId: fromId }, data: { onBehalfOfId: intoId } });
     await tx.requestResponse.updateMany({ where: { responderId: fromId }, data: { responderId: intoId } });
-    await tx.evidence.updateMany({ where: { actorId: fromId }, data: { actorId: intoId } });
+    await moveEvidence(tx, 'actorId', fromId, intoId);
     await tx.actorMerge.updateMany({ where: { intoId: fromId }, data: { intoId } });
     const merge = await tx.actorMerge.create({ data: { intoId, fromId, fromSlug: from.slug, fromName: from.name, mergedBy: who!.name } });
     await tx.actor.delete({ where: { id: fromId } });

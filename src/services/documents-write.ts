@@ -25,7 +25,8 @@ export function cleanBody(raw: string): string {
   if (!body.trim()) throw badInput('body must not be empty', { field: 'body' });
   if (body.length > MAX_BODY_CHARS) throw badInput(`body must be at most ${MAX_BODY_CHARS} characters (got ${body.length})`, { field: 'body' });
   // eslint-disable-next-line no-control-regex
-  const bad = /[\u0000-\u0008\u000b-\u001f\u007f]/.exec(body);
+  if (/\p{Cs}/u.test(body)) throw badInput('body contains an unpaired UTF-16 surrogate (invalid Unicode)', { field: 'body' });
+  const bad = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.exec(body);
   if (bad) {
     throw badInput(`body contains a control character (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) at offset ${bad.index}; only newlines and tabs are allowed`, { field: 'body' });
   }

@@ -69,7 +69,8 @@ export function text(value: string, field: string, max: number): string {
   if (!v) throw badInput(`${field} must not be empty`, { field });
   if (v.length > max) throw badInput(`${field} must be at most ${max} characters (got ${v.length})`, { field });
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(v)) throw badInput(`${field} must not contain control characters`, { field });
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(v)) throw badInput(`${field} must not contain control characters`, { field });
+  if (/\p{Cs}/u.test(v)) throw badInput(`${field} contains an unpaired UTF-16 surrogate (invalid Unicode)`, { field });
   return v.normalize('NFC');
 }
 
