@@ -5,6 +5,10 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const prisma = '../generated/prisma/client.ts';
 const shapes = '../resolvers/parents.ts';
 
+const sdkDocuments = 'sdk/operations/*.graphql';
+// Scalars as they arrive over JSON: DateTime is an ISO string on the wire, not a Date.
+const sdkTypes = { useTypeImports: true, enumsAsTypes: true, scalars: { PartialDate: 'string', DateTime: 'string' } };
+
 const config: CodegenConfig = {
   schema: 'schema.graphql',
   emitLegacyCommonJSImports: false,
@@ -62,6 +66,27 @@ const config: CodegenConfig = {
           DeleteDocumentPayload: `${shapes}#DeleteDocumentPayloadParent`,
           RemoveEvidencePayload: `${shapes}#RemoveEvidencePayloadParent`,
         },
+      },
+    },
+    // The TypeScript SDK (sdk/): operations in sdk/operations/*.graphql are validated against the
+    // schema here, so an operation the schema no longer supports fails `npm run codegen` (and install).
+    // 1. TypedDocumentNode documents and operation types (client preset), for Apollo Client / urql.
+    'sdk/generated/documents/': {
+      documents: sdkDocuments,
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { ...sdkTypes, importExtension: '.ts' },
+    },
+    // 2. One typed function per operation (graphql-request), reusing the documents and types above.
+    'sdk/generated/sdk.ts': {
+      documents: sdkDocuments,
+      plugins: ['typescript-graphql-request'],
+      config: {
+        ...sdkTypes,
+        documentMode: 'external',
+        importDocumentNodeExternallyFrom: './documents/graphql.ts',
+        importOperationTypesFrom: 'Operations',
+        importExtension: '.ts',
       },
     },
   },
