@@ -67,7 +67,8 @@ export function measureOperation(
           fieldDepth = child.depth;
           const factor = isConnection(fieldDef.type)
             ? (intArg(sel, 'first', variables) ?? intArg(sel, 'last', variables) ?? DEFAULT_PAGE_SIZE)
-            : isList(fieldDef.type) ? LIST_FACTOR : 1;
+            // A connection's edges are the page already counted by its first/last: not a list on top.
+            : isList(fieldDef.type) && !parent.name.endsWith('Connection') ? LIST_FACTOR : 1;
           fieldCost += Math.max(factor, 1) * child.cost;
         }
         cost += fieldCost;

@@ -1,0 +1,45 @@
+import { buildSchema, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { enforceLimits, measureOperation } from './limits.ts';
+import { typeDefs } from './apollo.ts';
+
+const schema = buildSchema(typeDefs);
+
+function measure(query: string, variables: Record<string, unknown> = {}) {
+  const doc = parse(query);
+  const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const fragments = Object.fromEntries(
+    doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]),
+  );
+  return measureOperation(schema, op, fragments, variables);
+}
+
+describe('operation limits', () => {
+  it('counts depth by nested fields', () => {
+    expect(measure('{ stats { documents } }').depth).toBe(2);
+    expect(measure('{ requests { edges { node { items { evidence { document { title } } } } } } }').depth).toBe(7);
+  });
+
+  it('multiplies a connection by its page size once (edges are that page), and plain lists by 5', () => {
+    // requests(first: 10): 1 + 10 × (edges 1 + node 1 + slug 1) = 31
+    expect(measure('{ requests(first: 10) { edges { node { slug } } } }').cost).toBe(31);
+    // the default page is 20
+    expect(measure('{ requests { edges { node { slug } } } }').cost).toBe(61);
+    // items is a plain list: node 1 + items (1 + 5 × 1)
+    expect(measure('{ requests(first: 1) { edges { node { items { category } } } } }').cost).toBe(1 + 1 * (1 + 1 + (1 + 5 * 1)));
+    expect(measure('query($n: Int) { requests(first: $n) { edges { node { slug } } } }', { n: 2 }).cost).toBe(7);
+  });
+
+  it('counts aliases, expanding fragments, and leaves introspection out of depth and cost', () => {
+    expect(measure('{ a: stats { documents } b: stats { actors } }').aliases).toBe(2);
+    expect(measure('{ ...F } fragment F on Query { x: stats { documents } }').aliases).toBe(1);
+    expect(measure('{ __schema { types { fields { type { name } } } } }')).toEqual({ depth: 0, cost: 0, aliases: 0 });
+  });
+
+  it('refuses with the documented code of the first limit exceeded', () => {
+    const limits = { maxBodyBytes: 1, maxDepth: 3, maxCost: 10, maxAliases: 1, maxTokens: 1 };
+    expect(() => enforceLimits({ depth: 4, cost: 0, aliases: 0 }, limits)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_DEEP' }) }));
+    expect(() => enforceLimits({ depth: 1, cost: 0, aliases: 2 }, limits)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'TOO_MANY_ALIASES' }) }));
+    expect(() => enforceLimits({ depth: 1, cost: 11, aliases: 0 }, limits)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) }));
+    expect(() => enforceLimits({ depth: 3, cost: 10, aliases: 1 }, limits)).not.toThrow();
+  });
+});
