@@ -1,13 +1,13 @@
 /**
  * The GraphQL IDE served at GET /graphql to browsers: GraphiQL with every asset inlined in one page
  * (@graphql-yoga/render-graphiql), so nothing is fetched from a CDN, with example queries of the seed
- * story in tabs. Rendered once, at start-up.
+ * story in tabs. Rendered on the first visit and kept: the inlined bundle costs ~100 MB of memory to
+ * load, which a server nobody opens the IDE on (or one with introspection off) never pays.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 
 const examplesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ide-examples');
 
@@ -17,7 +17,8 @@ export function ideExamples(): { name: string; query: string }[] {
     .map((f) => ({ name: f.replace(/^\d+-|\.graphql$/g, ''), query: fs.readFileSync(path.join(examplesDir, f), 'utf8') }));
 }
 
-export function renderIde(endpoint = '/graphql'): string {
+export async function renderIde(endpoint = '/graphql'): Promise<string> {
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
   return renderGraphiQL({
     title: 'dossier GraphQL IDE',
     endpoint,
@@ -29,10 +30,10 @@ export function renderIde(endpoint = '/graphql'): string {
 }
 
 export function idePlugin(endpoint = '/graphql'): ApolloServerPlugin {
-  const html = renderIde(endpoint);
+  let html: Promise<string> | undefined;
   return {
     async serverWillStart() {
-      return { async renderLandingPage() { return { html }; } };
+      return { async renderLandingPage() { return { html: () => (html ??= renderIde(endpoint)) }; } };
     },
   };
 }
