@@ -7,8 +7,6 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 import type { Principal } from '../domain/auth.ts';
 
-export type { Principal, Role } from '../domain/auth.ts';
-
 interface TokenEntry extends Principal {
   digest: Buffer;
 }
@@ -17,11 +15,12 @@ const digest = (secret: string) => createHash('sha256').update(secret, 'utf8').d
 
 export function parseTokens(spec: string): TokenEntry[] {
   const entries: TokenEntry[] = [];
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const [i, part] of spec.split(',').map((p) => p.trim()).filter(Boolean).entries()) {
     const [name, role, ...rest] = part.split(':');
     const secret = rest.join(':');
     if (!name || (role !== 'editor' && role !== 'admin') || secret.length < 8) {
-      throw new Error(`DOSSIER_TOKENS: each entry must be name:editor|admin:secret with a secret of 8+ characters (entry "${name ?? ''}:…")`);
+      // Never echo the entry: a malformed one may be a bare secret.
+      throw new Error(`DOSSIER_TOKENS: entry ${i + 1} is not name:editor|admin:secret with a secret of 8+ characters`);
     }
     entries.push({ name, role, digest: digest(secret) });
   }

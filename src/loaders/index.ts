@@ -21,7 +21,6 @@ export const TARGET_COLUMN = {
   EVENT_PARTICIPANT: 'participantId', REQUEST: 'requestId', REQUEST_ITEM: 'itemId', REQUEST_RESPONSE: 'responseId',
 } as const satisfies Record<EvidenceTarget, string>;
 
-const unique = <T>(list: T[]) => [...new Set(list)];
 
 export function createLoaders(db: Db) {
   const evidenceFor = (target: EvidenceTarget) => {
@@ -200,4 +199,8 @@ export function createLoaders(db: Db) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-export { unique };
+
+/** Forgets everything loaded so far: after a write, the payload's fields must read the new state. */
+export function clearLoaders(loaders: Loaders) {
+  for (const loader of Object.values(loaders)) loader.clearAll();
+}

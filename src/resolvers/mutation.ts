@@ -7,6 +7,7 @@ import type { EvidenceInput as ApiEvidenceInput, MutationResolvers, Resolvers, P
 import type { EvidenceTarget } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { assertRole } from '../domain/auth.ts';
+import { clearLoaders } from '../loaders/index.ts';
 import { addActorAlias, addActorRole, createActor, mergeActors, removeActorAlias, updateActor } from '../services/actors-write.ts';
 import { deleteDocument, ingestDocument, updateDocument } from '../services/documents-write.ts';
 import { addEventParticipant, createEvent, updateEvent } from '../services/events-write.ts';
@@ -144,9 +145,12 @@ const ADMIN_ONLY = new Set(['mergeActors', 'deleteDocument']);
 export const Mutation = Object.fromEntries(
   Object.entries(resolvers).map(([name, resolve]) => [
     name,
-    (parent: unknown, args: unknown, ctx: Context, info: unknown) => {
+    async (parent: unknown, args: unknown, ctx: Context, info: unknown) => {
       assertRole(ctx.viewer, ADMIN_ONLY.has(name) ? 'admin' : 'editor');
-      return (resolve as (...a: unknown[]) => unknown)(parent, args, ctx, info);
+      const result = await (resolve as (...a: unknown[]) => Promise<unknown>)(parent, args, ctx, info);
+      // References were loaded before the write; the payload's fields must see what it changed.
+      clearLoaders(ctx.loaders);
+      return result;
     },
   ]),
 ) as MutationResolvers;

@@ -33,7 +33,15 @@ export function idePlugin(endpoint = '/graphql'): ApolloServerPlugin {
   let html: Promise<string> | undefined;
   return {
     async serverWillStart() {
-      return { async renderLandingPage() { return { html: () => (html ??= renderIde(endpoint)) }; } };
+      const render = () => {
+        // Keep a successful render; forget a failed one so the next visit retries.
+        html ??= renderIde(endpoint).catch((e: unknown) => {
+          html = undefined;
+          throw e;
+        });
+        return html;
+      };
+      return { async renderLandingPage() { return { html: render }; } };
     },
   };
 }

@@ -32,7 +32,8 @@ describe('operation limits', () => {
   it('counts aliases, expanding fragments, and leaves introspection out of depth and cost', () => {
     expect(measure('{ a: stats { documents } b: stats { actors } }').aliases).toBe(2);
     expect(measure('{ ...F } fragment F on Query { x: stats { documents } }').aliases).toBe(1);
-    expect(measure('{ __schema { types { fields { type { name } } } } }')).toEqual({ depth: 0, cost: 0, aliases: 0 });
+    expect(measure("{ __schema { types { fields { type { name } } } } }")).toEqual({ depth: 0, cost: 2000, aliases: 0 });
+    expect(measure("{ a: __schema { queryType { name } } b: __type(name: \"Actor\") { name } }")).toEqual({ depth: 0, cost: 4000, aliases: 2 });
   });
 
   it('refuses with the documented code of the first limit exceeded', () => {

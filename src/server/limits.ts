@@ -4,8 +4,9 @@
  *
  * Depth counts nested fields. Cost estimates the rows an operation can touch: every field costs 1,
  * and a connection multiplies the cost of its selection by its page size (first/last, default 20);
- * a plain list field multiplies by LIST_FACTOR. Introspection (__schema, __type) is exempt from depth
- * and cost: it is answered from memory and bounded by the token limit.
+ * a plain list field multiplies by LIST_FACTOR. Introspection is answered from memory and exempt from
+ * depth, but each __schema or __type costs INTROSPECTION_COST, so aliasing it hundreds of times (each
+ * answer is megabytes) is refused like any other costly query.
  */
 import {
   GraphQLError, Kind, getNamedType, isListType, isNonNullType, isObjectType, isInterfaceType,
@@ -13,9 +14,10 @@ import {
   type OperationDefinitionNode, type SelectionSetNode, type GraphQLCompositeType, type ValueNode,
 } from 'graphql';
 import type { QueryLimits } from '../config.ts';
-import { DEFAULT_PAGE_SIZE } from '../services/pagination.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/paging.ts';
 
 export const LIST_FACTOR = 5;
+export const INTROSPECTION_COST = 2_000;
 
 export interface OperationMeasure {
   depth: number;
@@ -56,8 +58,9 @@ export function measureOperation(
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
         const name = sel.name.value;
-        if (name.startsWith('__')) continue;
         if (sel.alias) aliases++;
+        if (name === '__schema' || name === '__type') cost += INTROSPECTION_COST;
+        if (name.startsWith('__')) continue;
         const fieldDef = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
         if (!fieldDef) continue; // validation already rejected unknown fields
         let fieldCost = 1;
@@ -65,8 +68,10 @@ export function measureOperation(
         if (sel.selectionSet) {
           const child = walk(sel.selectionSet, getNamedType(fieldDef.type) as GraphQLCompositeType, depth + 1, visiting);
           fieldDepth = child.depth;
+          // Page sizes over the maximum are capped here so the resolver reports them (BAD_USER_INPUT).
           const factor = isConnection(fieldDef.type)
-            ? (intArg(sel, 'first', variables) ?? intArg(sel, 'last', variables) ?? DEFAULT_PAGE_SIZE)
+            ? Math.min(intArg(sel, 'first', variables) ?? intArg(sel, 'last', variables) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+            : name === 'nodes' ? MAX_PAGE_SIZE
             // A connection's edges are the page already counted by its first/last: not a list on top.
             : isList(fieldDef.type) && !parent.name.endsWith('Connection') ? LIST_FACTOR : 1;
           fieldCost += Math.max(factor, 1) * child.cost;

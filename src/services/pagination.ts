@@ -7,9 +7,9 @@
  * Both order unknown (null) sort values before known ones ascending, after them descending.
  */
 import { badInput } from '../domain/errors.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/paging.ts';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 export interface PageArgs {
   first?: number | null;
@@ -33,19 +33,26 @@ export interface Page<T, E extends Edge<T> = Edge<T>> {
 export type SortValue = string | number | null;
 type Cursor = { value: SortValue; id: string };
 
-export const encodeCursor = (value: SortValue, id: string) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
+/**
+ * A cursor is [sort value, id, ordering tag]. The tag names the list's ordering, so a cursor taken
+ * from one ordering (or list) and passed to another is refused instead of paging from a wrong place.
+ */
+export const encodeCursor = (value: SortValue, id: string, tag = '') =>
+  Buffer.from(JSON.stringify([value, id, tag])).toString('base64url');
 
-export function decodeCursor(cursor: string, arg: string): Cursor {
+export function decodeCursor(cursor: string, arg: string, tag = ''): Cursor {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string'
-      && (parsed[0] === null || typeof parsed[0] === 'string' || typeof parsed[0] === 'number')) {
-      return { value: parsed[0], id: parsed[1] };
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    parsed = undefined;
   }
-  throw badInput(`${arg}: not a cursor returned by this API`, { field: arg });
+  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[1] !== 'string' || typeof parsed[2] !== 'string'
+    || !(parsed[0] === null || typeof parsed[0] === 'string' || (typeof parsed[0] === 'number' && Number.isFinite(parsed[0])))) {
+    throw badInput(`${arg}: not a cursor returned by this API`, { field: arg });
+  }
+  if (parsed[2] !== tag) throw badInput(`${arg}: this cursor belongs to another list or ordering`, { field: arg });
+  return { value: parsed[0], id: parsed[1] };
 }
 
 interface Window {
@@ -55,7 +62,7 @@ interface Window {
   cursor: Cursor | null;
 }
 
-function pageWindow(args: PageArgs): Window {
+function pageWindow(args: PageArgs, tag: string): Window {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw badInput('pass either first or last, not both', { field: 'first' });
   if (last != null && after != null) throw badInput('after goes with first; use before with last', { field: 'after' });
@@ -67,7 +74,7 @@ function pageWindow(args: PageArgs): Window {
     throw badInput(`${arg} must be between 0 and ${MAX_PAGE_SIZE}, got ${size}`, { field: arg });
   }
   const raw = backward ? before : after;
-  return { backward, size, cursor: raw != null ? decodeCursor(raw, backward ? 'before' : 'after') : null };
+  return { backward, size, cursor: raw != null ? decodeCursor(raw, backward ? 'before' : 'after', tag) : null };
 }
 
 /** Compares sort keys with null smallest, then ids. */
@@ -80,13 +87,13 @@ function compareKeys(a: Cursor, b: Cursor): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function finish<T>(rows: T[], w: Window, key: (row: T) => Cursor, total: () => number | Promise<number>): Page<T> {
+function finish<T>(rows: T[], w: Window, key: (row: T) => Cursor, tag: string, total: () => number | Promise<number>): Page<T> {
   const hasMore = rows.length > w.size;
   const slice = rows.slice(0, w.size);
   if (w.backward) slice.reverse();
   const edges = slice.map((node) => {
     const k = key(node);
-    return { cursor: encodeCursor(k.value, k.id), node };
+    return { cursor: encodeCursor(k.value, k.id, tag), node };
   });
   return {
     edges,
@@ -103,8 +110,8 @@ function finish<T>(rows: T[], w: Window, key: (row: T) => Cursor, total: () => n
 /**
  * Pages an array already sorted by `key` in `direction` (ties broken by id in the same direction).
  */
-export function arrayPage<T>(items: T[], args: PageArgs, key: (item: T) => Cursor, direction: 'asc' | 'desc' = 'asc'): Page<T> {
-  const w = pageWindow(args);
+export function arrayPage<T>(items: T[], args: PageArgs, key: (item: T) => Cursor, direction: 'asc' | 'desc' = 'asc', tag = `list:${direction}`): Page<T> {
+  const w = pageWindow(args, tag);
   const sign = direction === 'asc' ? 1 : -1;
   let list = w.backward ? [...items].reverse() : items;
   if (w.cursor) {
@@ -112,7 +119,7 @@ export function arrayPage<T>(items: T[], args: PageArgs, key: (item: T) => Curso
     // Rows strictly past the cursor in the scanning direction.
     list = list.filter((item) => sign * (w.backward ? -1 : 1) * compareKeys(key(item), c) > 0);
   }
-  return finish(list.slice(0, w.size + 1), w, key, () => items.length);
+  return finish(list.slice(0, w.size + 1), w, key, tag, () => items.length);
 }
 
 /** Cursor value of a sort column, as stored in cursors (dates as ISO text). */
@@ -132,9 +139,13 @@ export interface KeysetOptions<Row extends { id: string }> {
 
 /** A page of a table, as SQL: ORDER BY field, id with a keyset condition for the cursor. */
 export async function keysetPage<Row extends { id: string }>(o: KeysetOptions<Row>): Promise<Page<Row>> {
-  const w = pageWindow(o.args);
   const kind = o.kind ?? 'text';
   const direction = o.direction ?? 'asc';
+  const tag = `${o.field}:${direction}`;
+  const w = pageWindow(o.args, tag);
+  if (w.cursor && !cursorFits(w.cursor.value, kind, o.nullable ?? false)) {
+    throw badInput(`${w.backward ? 'before' : 'after'}: not a cursor returned by this API`, { field: w.backward ? 'before' : 'after' });
+  }
   // Scanning backwards is scanning the opposite order, then reversing the page.
   const scan: 'asc' | 'desc' = w.backward ? (direction === 'asc' ? 'desc' : 'asc') : direction;
   const f = o.field;
@@ -157,5 +168,13 @@ export async function keysetPage<Row extends { id: string }>(o: KeysetOptions<Ro
   }
   const order = o.nullable ? { sort: scan, nulls: scan === 'asc' ? 'first' : 'last' } : scan;
   const rows = await o.find({ where, orderBy: [{ [f]: order }, { id: scan }], take: w.size + 1 });
-  return finish(rows, w, fromRow, o.count);
+  return finish(rows, w, fromRow, tag, o.count);
+}
+
+/** Whether a decoded cursor value can be a value of the sort column (cursors can be hand-made). */
+function cursorFits(value: SortValue, kind: SortKind, nullable: boolean): boolean {
+  if (value === null) return nullable;
+  if (kind === 'number') return typeof value === 'number';
+  if (typeof value !== 'string') return false;
+  return kind === 'text' || !Number.isNaN(Date.parse(value));
 }

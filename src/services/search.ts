@@ -45,8 +45,8 @@ export async function searchDocuments(db: DbTx, query: string, first?: number | 
   // Results are ranked per query, so the cursor is a position in the ranking.
   let offset = 0;
   if (after != null) {
-    const c = decodeCursor(after, 'after');
-    if (c.id !== 'search' || typeof c.value !== 'number' || !Number.isInteger(c.value) || c.value < 0) {
+    const c = decodeCursor(after, 'after', 'search');
+    if (c.id !== 'search' || typeof c.value !== 'number' || !Number.isSafeInteger(c.value) || c.value < 0) {
       throw badInput('after: not a search cursor', { field: 'after' });
     }
     offset = c.value + 1;
@@ -58,7 +58,7 @@ export async function searchDocuments(db: DbTx, query: string, first?: number | 
     FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match}
     ORDER BY "rank", "documentId" LIMIT ${size + 1} OFFSET ${offset}`);
   const edges = rows.slice(0, size).map((r, i) => ({
-    cursor: encodeCursor(offset + i, 'search'),
+    cursor: encodeCursor(offset + i, 'search', 'search'),
     node: { documentId: r.documentId, score: -Number(r.rank), snippet: r.snippet, titleHighlight: r.title },
   }));
   return {

@@ -39,5 +39,5 @@ export async function listTimeline(
     ...requests.map((r) => ({ kind: 'REQUEST' as const, id: r.id, date: r.date! })),
     ...responses.map((r) => ({ kind: 'RESPONSE' as const, id: r.id, date: r.date! })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return arrayPage(entries, page, (e) => ({ value: e.date, id: e.id }));
+  return arrayPage(entries, page, (e) => ({ value: e.date, id: e.id }), 'asc', 'timeline');
 }
