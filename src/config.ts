@@ -49,7 +49,7 @@ export interface QueryLimits {
   maxBodyBytes: number;
   /** Deepest field nesting in one operation. */
   maxDepth: number;
-  /** Highest estimated cost (see src/server/limits/cost.ts). */
+  /** Highest estimated cost (see src/server/limits.ts). */
   maxCost: number;
   /** Most aliased fields in one operation. */
   maxAliases: number;

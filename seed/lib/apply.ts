@@ -20,6 +20,8 @@ interface Delegate {
 export type SeedCounts = Record<(typeof SEED_MODELS)[number], { created: number; updated: number; deleted: number; total: number }>;
 
 const CHUNK = 500;
+/** Models with an optimistic-locking version column. */
+const VERSIONED = new Set(['document', 'actor', 'event', 'request']);
 const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 
 function changedFields(existing: Row, desired: Row): Record<string, unknown> | null {
@@ -63,7 +65,9 @@ export async function applyRows(db: Db, rows: SeedRows): Promise<SeedCounts> {
             const before = existing.get(row.id);
             const changes = before && changedFields(before, row);
             if (!changes) continue;
-            await delegate(model).update({ where: { id: row.id }, data: changes });
+            // A seed edit is an edit like any other: editors holding the old version must reload.
+            const data = VERSIONED.has(model) ? { ...changes, version: { increment: 1 } } : changes;
+            await delegate(model).update({ where: { id: row.id }, data });
             counts[model].updated++;
           }
           const unrecorded = desired.filter((r) => !owned.get(model)?.has(r.id)).map((r) => ({ model, rowId: r.id }));

@@ -10,6 +10,7 @@ import {
 } from '../../src/generated/prisma/enums.ts';
 import { dateSpan, tryParsePartialDate, type PartialDate } from '../../src/domain/partial-date.ts';
 import { isCountryCode } from '../../src/domain/country-codes.ts';
+import { TARGET_COLUMN } from '../../src/domain/evidence-targets.ts';
 import { contentHash, normalizeBody, normalizeName, wordCount } from '../../src/domain/text.ts';
 import type { Declared, Ev, SeedGraph } from './merge.ts';
 
@@ -39,10 +40,6 @@ export function seedId(model: string, ...key: string[]): string {
 }
 
 type EvidenceTarget = Prisma.EvidenceCreateManyInput['targetType'];
-const TARGET_COLUMN: Record<EvidenceTarget, keyof Prisma.EvidenceCreateManyInput> = {
-  ACTOR: 'actorId', ACTOR_ROLE: 'roleId', ACTOR_RELATION: 'relationId', EVENT: 'eventId',
-  EVENT_PARTICIPANT: 'participantId', REQUEST: 'requestId', REQUEST_ITEM: 'itemId', REQUEST_RESPONSE: 'responseId',
-};
 
 /** "a.ts, b.ts: " — the files declaring a record, to start its problem messages. */
 const where = (r: Declared) => `${[...r.declaredIn].join(', ')}: `;

@@ -1,4 +1,4 @@
-import { dateSpan, overlaps, parsePartialDate, tryParsePartialDate } from './partial-date.ts';
+import { dateSpan, parsePartialDate, tryParsePartialDate } from './partial-date.ts';
 
 describe('partial dates', () => {
   it('parses each precision with the first and last day it can mean', () => {
@@ -23,10 +23,4 @@ describe('partial dates', () => {
     expect(() => dateSpan(parsePartialDate('2005'), parsePartialDate('2004'))).toThrow(/before start/);
   });
 
-  it('overlaps filter ranges without pretending to precision', () => {
-    const june = parsePartialDate('2004-06');
-    expect(overlaps(june.min, june.max, parsePartialDate('2004-06-21'), parsePartialDate('2004-06-21'))).toBe(true);
-    expect(overlaps(june.min, june.max, parsePartialDate('2004-07'), null)).toBe(false);
-    expect(overlaps(june.min, june.max, null, parsePartialDate('2004-05'))).toBe(false);
-  });
 });

@@ -74,7 +74,3 @@ export function dateSpan(start: PartialDate | null, end: PartialDate | null = nu
   return { dateMin: start?.min ?? null, dateMax: (end ?? start)?.max ?? null };
 }
 
-/** Whether the day range [min, max] overlaps the filter range [from, to] (either bound optional). */
-export function overlaps(min: string, max: string, from?: PartialDate | null, to?: PartialDate | null) {
-  return (!from || max >= from.min) && (!to || min <= to.max);
-}

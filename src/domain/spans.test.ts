@@ -16,7 +16,7 @@ describe('evidence spans', () => {
     expect(third.ok && body.slice(third.span.start, third.span.end)).toBe('NATO');
     expect(third.ok && third.span.start).toBe(28);
     expect(resolveQuote(body, 'NATO', 4)).toMatchObject({ ok: false, reason: 'no-such-occurrence' });
-    expect(resolveQuote(body, 'NATO', 0)).toMatchObject({ ok: false, reason: 'no-such-occurrence' });
+    expect(resolveQuote(body, 'NATO', 0)).toMatchObject({ ok: false, reason: 'bad-occurrence' });
   });
 
   it('validates explicit spans against the body', () => {

@@ -20,7 +20,7 @@ export function occurrences(body: string, quote: string): number[] {
 
 export type QuoteResolution =
   | { ok: true; span: Span }
-  | { ok: false; reason: 'empty' | 'missing' | 'ambiguous' | 'no-such-occurrence'; count: number };
+  | { ok: false; reason: 'empty' | 'missing' | 'ambiguous' | 'bad-occurrence' | 'no-such-occurrence'; count: number };
 
 /**
  * Finds a quote in a body. A quote that occurs more than once must name its occurrence (1-based):
@@ -37,7 +37,8 @@ export function resolveQuote(body: string, quote: string, occurrence?: number): 
     occurrence = 1;
   }
   const start = found[occurrence - 1];
-  if (!Number.isInteger(occurrence) || occurrence < 1 || start === undefined) {
+  if (!Number.isInteger(occurrence) || occurrence < 1) return { ok: false, reason: 'bad-occurrence', count: found.length };
+  if (start === undefined) {
     return { ok: false, reason: 'no-such-occurrence', count: found.length };
   }
   return { ok: true, span: { start, end: start + quote.length, quote } };
@@ -51,21 +52,23 @@ export function describeQuoteFailure(r: Exclude<QuoteResolution, { ok: true }>, 
       return `quote not found in the document: "${quote}"`;
     case 'ambiguous':
       return `quote occurs ${r.count} times in the document; say which occurrence (1-${r.count}) or quote more: "${quote}"`;
+    case 'bad-occurrence':
+      return `occurrence counts from 1 (the quote occurs ${r.count} time(s))`;
     case 'no-such-occurrence':
       return `the document has only ${r.count} occurrence(s) of the quote: "${quote}"`;
   }
 }
 
 /** Validates an explicit span against a body, raising BAD_USER_INPUT with the reason. */
-export function spanAt(body: string, start: number, end: number): Span {
+export function spanAt(body: string, start: number, end: number, field = 'span'): Span {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > body.length) {
     throw badInput(
-      `span [${start}, ${end}) is out of range: it must satisfy 0 <= start < end <= ${body.length} (the body's length in UTF-16 code units)`,
-      { field: 'span' },
+      `${field}: span [${start}, ${end}) is out of range: it must satisfy 0 <= start < end <= ${body.length} (the body's length in UTF-16 code units)`,
+      { field },
     );
   }
   if (splitsPair(body, start) || splitsPair(body, end)) {
-    throw badInput(`span [${start}, ${end}) cuts a character in two (between the halves of a UTF-16 surrogate pair)`, { field: 'span' });
+    throw badInput(`${field}: span [${start}, ${end}) cuts a character in two (between the halves of a UTF-16 surrogate pair)`, { field });
   }
   return { start, end, quote: body.slice(start, end) };
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { Prisma as P } from '../generated/prisma/client.ts';
 import { byId, groupedBy } from './batch.ts';
+import { TARGET_COLUMN } from '../domain/evidence-targets.ts';
 
 type EvidenceTarget = Prisma.EvidenceCreateManyInput['targetType'];
 type Side = 'REQUESTER' | 'ADDRESSEE';
@@ -15,11 +16,6 @@ const evidenceOrder = [{ documentId: 'asc' }, { start: 'asc' }, { id: 'asc' }] a
 const dateOrder = <F extends string>(field: F) =>
   [{ [field]: { sort: 'asc', nulls: 'first' } } as { [K in F]: { sort: 'asc'; nulls: 'first' } }, { id: 'asc' as const }];
 
-/** The evidence column naming each kind of target. */
-export const TARGET_COLUMN = {
-  ACTOR: 'actorId', ACTOR_ROLE: 'roleId', ACTOR_RELATION: 'relationId', EVENT: 'eventId',
-  EVENT_PARTICIPANT: 'participantId', REQUEST: 'requestId', REQUEST_ITEM: 'itemId', REQUEST_RESPONSE: 'responseId',
-} as const satisfies Record<EvidenceTarget, string>;
 
 
 export function createLoaders(db: Db) {
@@ -31,7 +27,16 @@ export function createLoaders(db: Db) {
     );
   };
 
+  const bySlug = <T extends { slug: string }>(fetch: (slugs: string[]) => Promise<T[]>) =>
+    groupedBy<string, T>((slugs) => fetch([...slugs]), (row) => row.slug);
+
   return {
+    /** Rows by slug (a list of at most one), for references given by slug. */
+    actorBySlug: bySlug((slugs) => db.actor.findMany({ where: { slug: { in: slugs } } })),
+    documentBySlug: bySlug((slugs) => db.document.findMany({ where: { slug: { in: slugs } } })),
+    eventBySlug: bySlug((slugs) => db.event.findMany({ where: { slug: { in: slugs } } })),
+    requestBySlug: bySlug((slugs) => db.request.findMany({ where: { slug: { in: slugs } } })),
+
     document: byId((ids) => db.document.findMany({ where: { id: { in: [...ids] } } })),
     actor: byId((ids) => db.actor.findMany({ where: { id: { in: [...ids] } } })),
     event: byId((ids) => db.event.findMany({ where: { id: { in: [...ids] } } })),

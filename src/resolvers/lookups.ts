@@ -15,6 +15,7 @@ export async function loadNode(ctx: Context, gid: string, expected?: NodeType, f
 }
 
 type RefType = 'Actor' | 'Document' | 'Event' | 'Request';
+const SLUG_LOADER = { Actor: 'actorBySlug', Document: 'documentBySlug', Event: 'eventBySlug', Request: 'requestBySlug' } as const;
 
 /**
  * Resolves a reference (global ID or slug) to a database id. An unknown reference is an error rather
@@ -31,11 +32,7 @@ export async function resolveRef(
     if (decoded.type !== type) throw badInput(`${field}: expected the ID of a ${type}, got the ID of a ${decoded.type}`, { field });
     if (await ctx.loaders[LOADER[type]].load(decoded.id)) return decoded.id;
   } else {
-    const where = { where: { slug: ref }, select: { id: true } };
-    const row = type === 'Actor' ? await ctx.db.actor.findUnique(where)
-      : type === 'Document' ? await ctx.db.document.findUnique(where)
-      : type === 'Event' ? await ctx.db.event.findUnique(where)
-      : await ctx.db.request.findUnique(where);
+    const [row] = await ctx.loaders[SLUG_LOADER[type]].load(ref);
     if (row) return row.id;
   }
   throw new DomainError(missing, `${field}: no ${type.toLowerCase()} has the ID or slug "${ref.slice(0, 100)}"`, { field });

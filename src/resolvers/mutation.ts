@@ -16,24 +16,19 @@ import { addRequestResponse, createRequest, setRequestStatus, updateRequest } fr
 import { fromGlobalId, toGlobalId, type NodeType } from './global-id.ts';
 import { requireRef, resolveRef } from './lookups.ts';
 
-const MAX_LIST = 100;
-
 async function evidence(ctx: Context, list: ApiEvidenceInput[] | null | undefined, field = 'evidence'): Promise<EvidenceInput[]> {
   if (!list) return [];
-  if (list.length > MAX_LIST) throw badInput(`${field}: at most ${MAX_LIST} spans`, { field });
   return Promise.all(list.map(async (e, i) => ({
     documentId: await requireRef(ctx, 'Document', e.document, `${field}[${i}].document`),
     start: e.start, end: e.end, quote: e.quote, occurrence: e.occurrence,
   })));
 }
 
-const parties = (ctx: Context, list: ApiParty[], field: string) => {
-  if (list.length > MAX_LIST) throw badInput(`${field}: at most ${MAX_LIST}`, { field });
-  return Promise.all(list.map(async (p, i) => ({
+const parties = (ctx: Context, list: ApiParty[], field: string) =>
+  Promise.all(list.map(async (p, i) => ({
     actorId: await requireRef(ctx, 'Actor', p.actor, `${field}[${i}].actor`),
     onBehalfOfId: await resolveRef(ctx, 'Actor', p.onBehalfOf, `${field}[${i}].onBehalfOf`, 'NOT_FOUND'),
   })));
-};
 
 const participant = async (ctx: Context, p: ApiParticipant, field: string) => ({
   actorId: await requireRef(ctx, 'Actor', p.actor, `${field}.actor`),
@@ -73,16 +68,13 @@ const resolvers: MutationResolvers = {
     }),
   }),
 
-  createEvent: async (_, { input }, ctx) => {
-    if ((input.participants?.length ?? 0) > MAX_LIST) throw badInput(`participants: at most ${MAX_LIST}`, { field: 'participants' });
-    return {
-      event: await createEvent(ctx.db, ctx.viewer, {
-        ...input,
-        participants: await Promise.all((input.participants ?? []).map((p, i) => participant(ctx, p, `participants[${i}]`))),
-        evidence: await evidence(ctx, input.evidence),
-      }),
-    };
-  },
+  createEvent: async (_, { input }, ctx) => ({
+    event: await createEvent(ctx.db, ctx.viewer, {
+      ...input,
+      participants: await Promise.all((input.participants ?? []).map((p, i) => participant(ctx, p, `participants[${i}]`))),
+      evidence: await evidence(ctx, input.evidence),
+    }),
+  }),
   updateEvent: async (_, { input: { id, expectedVersion, ...rest } }, ctx) =>
     ({ event: await updateEvent(ctx.db, ctx.viewer, idOf(id, 'Event'), expectedVersion, rest) }),
   addEventParticipant: async (_, { input }, ctx) => ({
@@ -90,19 +82,16 @@ const resolvers: MutationResolvers = {
       await participant(ctx, input.participant, 'participant')),
   }),
 
-  createRequest: async (_, { input }, ctx) => {
-    if (input.items.length > MAX_LIST) throw badInput(`items: at most ${MAX_LIST}`, { field: 'items' });
-    return {
-      request: await createRequest(ctx.db, ctx.viewer, {
-        ...input,
-        madeAtId: await resolveRef(ctx, 'Event', input.madeAt, 'madeAt', 'NOT_FOUND'),
-        requesters: await parties(ctx, input.requesters, 'requesters'),
-        addressees: await parties(ctx, input.addressees, 'addressees'),
-        items: await Promise.all(input.items.map(async (item, i) => ({ ...item, evidence: await evidence(ctx, item.evidence, `items[${i}].evidence`) }))),
-        evidence: await evidence(ctx, input.evidence),
-      }),
-    };
-  },
+  createRequest: async (_, { input }, ctx) => ({
+    request: await createRequest(ctx.db, ctx.viewer, {
+      ...input,
+      madeAtId: await resolveRef(ctx, 'Event', input.madeAt, 'madeAt', 'NOT_FOUND'),
+      requesters: await parties(ctx, input.requesters, 'requesters'),
+      addressees: await parties(ctx, input.addressees, 'addressees'),
+      items: await Promise.all(input.items.map(async (item, i) => ({ ...item, evidence: await evidence(ctx, item.evidence, `items[${i}].evidence`) }))),
+      evidence: await evidence(ctx, input.evidence),
+    }),
+  }),
   updateRequest: async (_, { input: { id, expectedVersion, madeAt, ...rest } }, ctx) => ({
     request: await updateRequest(ctx.db, ctx.viewer, idOf(id, 'Request'), expectedVersion, {
       ...rest,
@@ -111,16 +100,14 @@ const resolvers: MutationResolvers = {
   }),
   setRequestStatus: async (_, { input }, ctx) =>
     ({ request: await setRequestStatus(ctx.db, ctx.viewer, idOf(input.id, 'Request'), input.expectedVersion, input.status) }),
-  addRequestResponse: async (_, { input }, ctx) => {
-    const response = await addRequestResponse(ctx.db, ctx.viewer, {
+  addRequestResponse: async (_, { input }, ctx) =>
+    addRequestResponse(ctx.db, ctx.viewer, {
       requestId: await requireRef(ctx, 'Request', input.request, 'request'),
       responderId: await requireRef(ctx, 'Actor', input.responder, 'responder'),
       eventId: await resolveRef(ctx, 'Event', input.event, 'event', 'NOT_FOUND'),
       stance: input.stance, date: input.date, dateNote: input.dateNote, summary: input.summary,
       evidence: await evidence(ctx, input.evidence),
-    });
-    return { response, request: (await ctx.db.request.findUnique({ where: { id: response.requestId } }))! };
-  },
+    }),
 
   addEvidence: async (_, { input }, ctx) => {
     const target = fromGlobalId(input.target, undefined, 'target');

@@ -1,7 +1,6 @@
 /** Root query fields: thin — resolve references, call a service. */
 import type { QueryResolvers } from '../generated/graphql.ts';
 import { badInput } from '../domain/errors.ts';
-import { parsePartialDate } from '../domain/partial-date.ts';
 import { findActor, listActors } from '../services/actors.ts';
 import { findDocument, listDocuments } from '../services/documents.ts';
 import { findEvent, listEvents } from '../services/events.ts';
@@ -54,10 +53,8 @@ export const Query: QueryResolvers = {
 
   search: (_, { query, first, after }, ctx) => searchDocuments(ctx.db, query, first, after),
 
-  timeline: async (_, { actor, from, to, ...page }, ctx) => {
-    if (from) parsePartialDate(from, 'from');
-    return listTimeline(ctx.db, { actorId: await resolveRef(ctx, 'Actor', actor, 'actor'), from, to }, page);
-  },
+  timeline: async (_, { actor, from, to, ...page }, ctx) =>
+    listTimeline(ctx.db, { actorId: await resolveRef(ctx, 'Actor', actor, 'actor'), from, to }, page),
 
   stats: (_, __, ctx) => getStats(ctx.db),
 };

@@ -122,58 +122,81 @@ export async function addActorRole(
 type EvidenceColumn = 'actorId' | 'relationId' | 'participantId';
 
 /**
- * Re-points evidence from one record to another; a span the target already has is dropped rather
- * than duplicated.
+ * Re-points evidence from one record to another, audited; a span the target already has is dropped
+ * rather than duplicated.
  */
-async function moveEvidence(tx: DbTx, column: EvidenceColumn, fromId: string, toId: string) {
+async function moveEvidence(tx: DbTx, audit: Audit, column: EvidenceColumn, fromId: string, toId: string) {
   const theirs = await tx.evidence.findMany({ where: { [column]: toId }, select: { documentId: true, start: true, end: true } });
   const key = (e: { documentId: string; start: number; end: number }) => `${e.documentId}:${e.start}:${e.end}`;
   const have = new Set(theirs.map(key));
   for (const e of await tx.evidence.findMany({ where: { [column]: fromId } })) {
-    if (have.has(key(e))) await tx.evidence.delete({ where: { id: e.id } });
-    else await tx.evidence.update({ where: { id: e.id }, data: { [column]: toId } });
+    if (have.has(key(e))) {
+      await tx.evidence.delete({ where: { id: e.id } });
+      audit('Evidence', e.id, e, null);
+    } else {
+      audit('Evidence', e.id, e, await tx.evidence.update({ where: { id: e.id }, data: { [column]: toId } }));
+    }
   }
 }
 
 /**
  * Merges `fromId` into `intoId`: every reference (aliases, roles, relations, participations, request
  * parties, responses, evidence) moves to `into`; where `into` already has the same link the duplicate is
- * dropped; the merged actor's names become aliases; an ActorMerge row keeps its identity.
+ * dropped (its evidence moving to the link kept); a relation that would link `into` to itself is
+ * dropped with its evidence; the merged actor's names become aliases; an ActorMerge row keeps its
+ * identity. Every row changed or deleted is in the audit log.
  */
 export async function mergeActors(db: Db, who: Principal | null, intoId: string, fromId: string) {
   return write(db, who, 'admin', 'mergeActors', async (tx, audit) => {
     if (intoId === fromId) throw badInput('An actor cannot be merged into itself', { field: 'from' });
     const into = await requireActor(tx, intoId, 'into');
     const from = await requireActor(tx, fromId, 'from');
-    for (const a of await tx.actorAlias.findMany({ where: { actorId: fromId } })) await addAlias(tx, audit, intoId, a.name);
-    await tx.actorAlias.deleteMany({ where: { actorId: fromId } });
-    await tx.actorRole.updateMany({ where: { actorId: fromId }, data: { actorId: intoId } });
-    await tx.actorRole.updateMany({ where: { withinId: fromId }, data: { withinId: intoId } });
-
+    for (const a of await tx.actorAlias.findMany({ where: { actorId: fromId } })) {
+      await addAlias(tx, audit, intoId, a.name);
+      await tx.actorAlias.delete({ where: { id: a.id } });
+      audit('ActorAlias', a.id, a, null);
+    }
+    for (const r of await tx.actorRole.findMany({ where: { OR: [{ actorId: fromId }, { withinId: fromId }] } })) {
+      const data = { actorId: r.actorId === fromId ? intoId : r.actorId, withinId: r.withinId === fromId ? intoId : r.withinId };
+      audit('ActorRole', r.id, r, await tx.actorRole.update({ where: { id: r.id }, data }));
+    }
     for (const r of await tx.actorRelation.findMany({ where: { OR: [{ fromId }, { toId: fromId }] } })) {
       const f = r.fromId === fromId ? intoId : r.fromId;
       const t = r.toId === fromId ? intoId : r.toId;
       const dup = await tx.actorRelation.findUnique({ where: { fromId_toId_kind: { fromId: f, toId: t, kind: r.kind } } });
       if (f === t || (dup && dup.id !== r.id)) {
-        if (dup && f !== t) await moveEvidence(tx, 'relationId', r.id, dup.id);
+        if (f === t) {
+          for (const e of await tx.evidence.findMany({ where: { relationId: r.id } })) audit('Evidence', e.id, e, null);
+        } else await moveEvidence(tx, audit, 'relationId', r.id, dup!.id);
         await tx.actorRelation.delete({ where: { id: r.id } });
-      } else await tx.actorRelation.update({ where: { id: r.id }, data: { fromId: f, toId: t } });
+        audit('ActorRelation', r.id, r, null);
+      } else audit('ActorRelation', r.id, r, await tx.actorRelation.update({ where: { id: r.id }, data: { fromId: f, toId: t } }));
     }
     for (const p of await tx.eventParticipant.findMany({ where: { actorId: fromId } })) {
       const dup = await tx.eventParticipant.findUnique({ where: { eventId_actorId_role: { eventId: p.eventId, actorId: intoId, role: p.role } } });
       if (dup) {
-        await moveEvidence(tx, 'participantId', p.id, dup.id);
+        await moveEvidence(tx, audit, 'participantId', p.id, dup.id);
         await tx.eventParticipant.delete({ where: { id: p.id } });
-      } else await tx.eventParticipant.update({ where: { id: p.id }, data: { actorId: intoId } });
+        audit('EventParticipant', p.id, p, null);
+      } else audit('EventParticipant', p.id, p, await tx.eventParticipant.update({ where: { id: p.id }, data: { actorId: intoId } }));
     }
-    for (const p of await tx.requestParty.findMany({ where: { actorId: fromId } })) {
-      const dup = await tx.requestParty.findUnique({ where: { requestId_actorId_side: { requestId: p.requestId, actorId: intoId, side: p.side } } });
-      if (dup) await tx.requestParty.delete({ where: { id: p.id } });
-      else await tx.requestParty.update({ where: { id: p.id }, data: { actorId: intoId } });
+    for (const p of await tx.requestParty.findMany({ where: { OR: [{ actorId: fromId }, { onBehalfOfId: fromId }] } })) {
+      const onBehalfOfId = p.onBehalfOfId === fromId ? intoId : p.onBehalfOfId;
+      const dup = p.actorId === fromId
+        ? await tx.requestParty.findUnique({ where: { requestId_actorId_side: { requestId: p.requestId, actorId: intoId, side: p.side } } })
+        : null;
+      if (dup) {
+        await tx.requestParty.delete({ where: { id: p.id } });
+        audit('RequestParty', p.id, p, null);
+      } else {
+        const data = { actorId: p.actorId === fromId ? intoId : p.actorId, onBehalfOfId };
+        audit('RequestParty', p.id, p, await tx.requestParty.update({ where: { id: p.id }, data }));
+      }
     }
-    await tx.requestParty.updateMany({ where: { onBehalfOfId: fromId }, data: { onBehalfOfId: intoId } });
-    await tx.requestResponse.updateMany({ where: { responderId: fromId }, data: { responderId: intoId } });
-    await moveEvidence(tx, 'actorId', fromId, intoId);
+    for (const r of await tx.requestResponse.findMany({ where: { responderId: fromId } })) {
+      audit('RequestResponse', r.id, r, await tx.requestResponse.update({ where: { id: r.id }, data: { responderId: intoId } }));
+    }
+    await moveEvidence(tx, audit, 'actorId', fromId, intoId);
     await tx.actorMerge.updateMany({ where: { intoId: fromId }, data: { intoId } });
     const merge = await tx.actorMerge.create({ data: { intoId, fromId, fromSlug: from.slug, fromName: from.name, mergedBy: who!.name } });
     await tx.actor.delete({ where: { id: fromId } });

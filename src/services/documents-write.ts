@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { Principal } from '../domain/auth.ts';
 import { badInput, conflict, notFound } from '../domain/errors.ts';
 import { parsePartialDate } from '../domain/partial-date.ts';
-import { contentHash, normalizeBody, wordCount } from '../domain/text.ts';
+import { charBoundary, contentHash, normalizeBody, wordCount } from '../domain/text.ts';
 import { newSlug, optionalText, text, updateVersioned, write } from './write.ts';
 
 /** Largest body accepted, in characters (the HTTP body limit caps the request as a whole). */
@@ -37,8 +37,8 @@ export function cleanBody(raw: string): string {
 export function deriveTitle(body: string): string {
   const line = body.split('\n').map((l) => l.trim()).find((l) => /[\p{L}\p{N}]/u.test(l)) ?? 'Untitled document';
   if (line.length <= 120) return line;
-  const cut = line.slice(0, 119);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 119)}…`;
+  const cut = line.slice(0, charBoundary(line, 119));
+  return `${cut.lastIndexOf(' ') > 60 ? cut.slice(0, cut.lastIndexOf(' ')) : cut}…`;
 }
 
 function checkedFields(input: DocumentFields) {

@@ -2,6 +2,7 @@
 import type { DbTx } from '../db/client.ts';
 import type { Document } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
+import { charBoundary } from '../domain/text.ts';
 import { dateRange, idsContaining, textFilter } from './filters.ts';
 import { keysetPage, type PageArgs } from './pagination.ts';
 
@@ -55,7 +56,7 @@ export function excerpt(body: string, length: number): string {
   }
   const text = body.replace(/\s+/g, ' ').trim();
   if (text.length <= length) return text;
-  const cut = text.slice(0, length - 1);
+  const cut = text.slice(0, charBoundary(text, length - 1));
   const space = cut.lastIndexOf(' ');
   return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
 }
@@ -65,8 +66,8 @@ export function spanContext(body: string, start: number, end: number, chars: num
   if (!Number.isInteger(chars) || chars < 0 || chars > 500) {
     throw badInput(`chars must be between 0 and 500, got ${chars}`, { field: 'chars' });
   }
-  const from = Math.max(0, start - chars);
-  const to = Math.min(body.length, end + chars);
+  const from = charBoundary(body, Math.max(0, start - chars), true);
+  const to = charBoundary(body, Math.min(body.length, end + chars));
   return {
     before: (from > 0 ? '…' : '') + body.slice(from, start),
     quote: body.slice(start, end),

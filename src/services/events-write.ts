@@ -79,7 +79,12 @@ export async function createEvent(
       },
     });
     audit('Event', event.id, null, event);
-    for (const [i, p] of (input.participants ?? []).entries()) await addParticipant(tx, audit, event.id, p, `participants[${i}]`);
+    const seen = new Set<string>();
+    for (const [i, p] of (input.participants ?? []).entries()) {
+      if (seen.has(`${p.actorId}:${p.role}`)) throw badInput(`participants[${i}]: the actor is listed twice in the same role`, { field: `participants[${i}]` });
+      seen.add(`${p.actorId}:${p.role}`);
+      await addParticipant(tx, audit, event.id, p, `participants[${i}]`);
+    }
     await attachEvidence(tx, audit, 'EVENT', event.id, input.evidence);
     return event;
   });

@@ -4,7 +4,7 @@ import type { EvidenceTarget } from '../generated/prisma/client.ts';
 import type { Principal } from '../domain/auth.ts';
 import { badInput, conflict, notFound } from '../domain/errors.ts';
 import { describeQuoteFailure, resolveQuote, spanAt, type Span } from '../domain/spans.ts';
-import { TARGET_COLUMN } from '../loaders/index.ts';
+import { TARGET_COLUMN } from '../domain/evidence-targets.ts';
 import { write, type Audit } from './write.ts';
 
 export interface EvidenceInput {
@@ -25,7 +25,7 @@ export async function resolveSpan(tx: DbTx, input: EvidenceInput, field: string)
   const byOffsets = input.start != null || input.end != null;
   if (byOffsets) {
     if (input.start == null || input.end == null) throw badInput(`${field}: give both start and end`, { field });
-    const span = spanAt(doc.body, input.start, input.end);
+    const span = spanAt(doc.body, input.start, input.end, field);
     if (input.quote != null && input.quote !== span.quote) {
       throw badInput(`${field}: the quote does not match the text at [${input.start}, ${input.end}), which reads "${span.quote.slice(0, 200)}"`, { field });
     }
@@ -43,8 +43,12 @@ export async function attachEvidence(tx: DbTx, audit: Audit, targetType: Evidenc
   if (inputs.length > MAX_EVIDENCE_PER_WRITE) throw badInput(`${field}: at most ${MAX_EVIDENCE_PER_WRITE} spans per write`, { field });
   const column = TARGET_COLUMN[targetType];
   const created = [];
+  const given = new Set<string>();
   for (const [i, input] of inputs.entries()) {
     const span = await resolveSpan(tx, input, `${field}[${i}]`);
+    const key = `${span.documentId}:${span.start}:${span.end}`;
+    if (given.has(key)) throw badInput(`${field}[${i}]: the same span is given twice`, { field: `${field}[${i}]` });
+    given.add(key);
     const existing = await tx.evidence.findFirst({ where: { [column]: targetId, documentId: span.documentId, start: span.start, end: span.end } });
     if (existing) throw conflict(`${field}[${i}]: this span is already evidence for the record`, { field: `${field}[${i}]`, existing: { type: 'Evidence', id: existing.id } });
     const row = await tx.evidence.create({ data: { ...span, targetType, [column]: targetId } });

@@ -126,7 +126,7 @@ export async function addRequestResponse(
     audit('RequestResponse', row.id, null, row);
     await attachEvidence(tx, audit, 'REQUEST_RESPONSE', row.id, input.evidence);
     // The request changed (it has a new answer): bump its version so stale editors notice.
-    await tx.request.update({ where: { id: input.requestId }, data: { version: { increment: 1 } } });
-    return row;
+    const request = await tx.request.update({ where: { id: input.requestId }, data: { version: { increment: 1 } } });
+    return { response: row, request };
   });
 }

@@ -2,6 +2,7 @@
  * What every write shares: the role check, one transaction (on any error nothing is written), the
  * audit entries recorded in that same transaction, optimistic versions, and input checks.
  */
+import { createHash } from 'node:crypto';
 import type { Db, DbTx } from '../db/client.ts';
 import { assertRole, type Principal, type Role } from '../domain/auth.ts';
 import { badInput, conflict, notFound } from '../domain/errors.ts';
@@ -23,8 +24,11 @@ export async function write<T>(
   return db.$transaction(
     async (tx) => {
       const entries: { entityType: string; entityId: string; before: string | null; after: string | null }[] = [];
-      const audit: Audit = (entityType, entityId, before, after) =>
-        entries.push({ entityType, entityId, before: before == null ? null : JSON.stringify(before), after: after == null ? null : JSON.stringify(after) });
+      const audit: Audit = (entityType, entityId, before, after) => {
+        const b = before == null ? null : JSON.stringify(before);
+        const a = after == null ? null : JSON.stringify(after);
+        if (b !== a) entries.push({ entityType, entityId, before: b, after: a }); // nothing changed: nothing to record
+      };
       const result = await fn(tx, audit);
       if (entries.length) {
         await tx.auditEntry.createMany({ data: entries.map((e) => ({ ...e, actor: principal.name, operation })) });
@@ -54,12 +58,16 @@ export async function updateVersioned<T>(
   };
   const before = await delegate.findUnique({ where: { id } });
   if (!before) throw notFound(`No ${model} has id ${id}`, { field: 'id' });
-  const { count } = await delegate.updateMany({ where: { id, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) {
-    throw conflict(`The ${model} was changed by someone else: you expected version ${expectedVersion}, it is at version ${before.version}. Reload it and try again.`, {
-      field: 'expectedVersion', currentVersion: before.version,
-    });
+  const stale = () => conflict(`The ${model} was changed by someone else: you expected version ${expectedVersion}, it is at version ${before.version}. Reload it and try again.`, {
+    field: 'expectedVersion', currentVersion: before.version,
+  });
+  // An update that changes nothing keeps the version, so it does not make other editors' versions stale.
+  if (Object.keys(data).length === 0) {
+    if (before.version !== expectedVersion) throw stale();
+    return { before, after: before };
   }
+  const { count } = await delegate.updateMany({ where: { id, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) throw stale();
   return { before, after: (await delegate.findUnique({ where: { id } }))! };
 }
 
@@ -83,9 +91,11 @@ export function optionalText(value: string | null | undefined, field: string, ma
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Latin letters and digits of a name, kebab-cased; a name with none (北约) gets a short hash instead. */
 export function slugify(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'record';
+  const latin = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  return latin || `r-${createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 8)}`;
 }
 
 /**

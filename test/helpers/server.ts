@@ -54,10 +54,12 @@ export const codes = (r: GqlResult) => (r.errors ?? []).map((e) => e.extensions?
 export function ok<T = any>(r: GqlResult<T>): T {
   expect(r.errors).toBeUndefined();
   expect(r.status).toBe(200);
+  expect(r.data).toBeDefined();
   return r.data as T;
 }
 
-/** Asserts a result was refused with exactly one error, of this code. */
+/** Asserts a result was refused with exactly one error, of this code, and returns that error. */
 export function refused(r: GqlResult, code: string) {
   expect(codes(r)).toEqual([code]);
+  return r.errors![0]!;
 }

@@ -459,9 +459,10 @@ describe('events', () => {
     await refusedUnchanged(s, 'BAD_USER_INPUT', () => createEvent({ kind: 'MEETING', title: 'Refused meeting', ...fields }));
   });
 
-  it('refuses unknown participants with NOT_FOUND and a participant listed twice with CONFLICT', async () => {
+  it('refuses unknown participants with NOT_FOUND and a participant listed twice in one input with BAD_USER_INPUT', async () => {
     await refusedUnchanged(s, 'NOT_FOUND', () => createEvent({ kind: 'MEETING', title: 'Refused meeting', participants: [{ actor: 'no-such-actor', role: 'HOST' }] }));
-    await refusedUnchanged(s, 'CONFLICT', () => createEvent({
+    // Not CONFLICT: no stored record collides, the input contradicts itself.
+    await refusedUnchanged(s, 'BAD_USER_INPUT', () => createEvent({
       kind: 'MEETING', title: 'Refused meeting',
       participants: [{ actor: sylvania.id, role: 'HOST' }, { actor: sylvania.slug, role: 'HOST' }],
     }));

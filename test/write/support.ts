@@ -3,7 +3,7 @@
  * the "refused and nothing changed" assertion every bad-input path uses.
  */
 import { createHash } from 'node:crypto';
-import { codes, type GqlResult, type TestServer } from '../helpers/server.ts';
+import { refused, type GqlResult, type TestServer } from '../helpers/server.ts';
 import { dumpTables } from '../helpers/db.ts';
 
 export const EDITOR_SECRET = 'editor-secret-1';
@@ -18,19 +18,8 @@ export const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'u
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** The data of a result that must have no errors (the errors are shown when it has some). */
-export function ok<T = any>(r: GqlResult<T>): T {
-  expect(r.errors).toBeUndefined();
-  expect(r.status).toBe(200);
-  expect(r.data).toBeDefined();
-  return r.data as T;
-}
+export { ok, refused } from '../helpers/server.ts';
 
-/** The single error of a result refused with exactly this code. */
-export function refused(r: GqlResult, code: string) {
-  expect(codes(r)).toEqual([code]);
-  return r.errors![0]!;
-}
 
 /** A JSON digest of every table (BigInt-safe), for cheap comparisons and messages. */
 export async function tablesDigest(s: TestServer): Promise<string> {
