@@ -31,7 +31,7 @@ export async function listActors(
   if (filter?.country != null) and.push({ countryCode: parseCountryCode(filter.country, 'country') });
   if (filter?.nameContains != null) {
     // Aliases hold the canonical name too, in normalised (lower-case) form: portable case-insensitivity.
-    and.push({ id: { in: await idsContaining(db, 'actorAlias', normalizeName(textFilter(filter.nameContains, 'nameContains'))) } });
+    and.push({ id: { in: await idsContaining(db, 'actorAlias', textFilter(filter.nameContains, 'nameContains')) } });
   }
   return keysetPage<Actor>({
     args: page,

@@ -2,6 +2,7 @@
 import { parsePartialDate } from '../domain/partial-date.ts';
 import { badInput } from '../domain/errors.ts';
 import type { DbTx } from '../db/client.ts';
+import { normalizeName } from '../domain/text.ts';
 
 /**
  * Conditions for records whose [min, max] day range overlaps [from, to]: a record dated "2004-06"
@@ -27,20 +28,24 @@ export function textFilter(value: string, field: string, max = 200): string {
 
 /** The (table, column) pairs free-text filters search, named here so no identifier comes from input. */
 const SEARCHABLE = {
-  documentPublisher: { table: 'Document', column: 'publisher', id: 'id' },
-  actorAlias: { table: 'ActorAlias', column: 'normalized', id: 'actorId' },
-  eventLocation: { table: 'Event', column: 'locationName', id: 'id' },
+  documentPublisher: { table: 'Document', column: 'publisher', id: 'id', normalized: false },
+  actorAlias: { table: 'ActorAlias', column: 'normalized', id: 'actorId', normalized: true },
+  eventLocation: { table: 'Event', column: 'locationName', id: 'id', normalized: false },
 } as const;
 
 /**
- * Ids of rows whose column contains `text`, ignoring case. Done with instr() rather than Prisma's
- * `contains`, which becomes LIKE with no escape: a "%" or "_" in the filter would match everything.
+ * Ids of rows whose column contains `text`, ignoring case in any script. Prisma's `contains` becomes
+ * LIKE with no escape (a "%" or "_" would match everything), and SQLite's lower() folds only ASCII
+ * ("ZÜRICH" would miss "Zürich"): a column already stored normalised is searched with instr(); the
+ * others are folded here, in a scan of the column like LIKE '%…%' would do.
  */
 export async function idsContaining(db: DbTx, what: keyof typeof SEARCHABLE, text: string): Promise<string[]> {
-  const { table, column, id } = SEARCHABLE[what];
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT DISTINCT "${id}" AS "id" FROM "${table}" WHERE instr(lower("${column}"), lower(?)) > 0`,
-    text,
-  );
-  return rows.map((r) => r.id);
+  const { table, column, id, normalized } = SEARCHABLE[what];
+  const needle = normalizeName(text);
+  if (normalized) {
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT DISTINCT "${id}" AS "id" FROM "${table}" WHERE instr("${column}", ?) > 0`, needle);
+    return rows.map((r) => r.id);
+  }
+  const rows = await db.$queryRawUnsafe<{ id: string; value: string }[]>(`SELECT "${id}" AS "id", "${column}" AS "value" FROM "${table}" WHERE "${column}" IS NOT NULL`);
+  return rows.filter((r) => normalizeName(r.value).includes(needle)).map((r) => r.id);
 }

@@ -59,3 +59,13 @@ it('audits every row a merge changes or drops, including a span both actors cite
   expect(JSON.parse(dropped[0]!.before!).quote).toBe('Nuri al-Maliki');
   expect(entries.map((e) => e.entityType)).toEqual(expect.arrayContaining(['ActorAlias', 'Actor', 'ActorMerge']));
 });
+
+it('matches free-text filters without regard to case in any script, and % or _ literally', async () => {
+  ok(await mutate(s, 'createEvent', 'CreateEventInput', { kind: 'MEETING', title: 'Talks in Zürich', location: { name: 'Zürich', countryCode: 'CHE' } }, '{ event { id } }'));
+  const titles = async (location: string) =>
+    ok(await s.gql('query($l: String) { events(filter: { location: $l }) { edges { node { title } } } }', { l: location })).events.edges.map((e: { node: { title: string } }) => e.node.title);
+  expect(await titles('ZÜRICH')).toEqual(['Talks in Zürich']);
+  expect(await titles('zür')).toEqual(['Talks in Zürich']);
+  expect(await titles('%')).toEqual([]);
+  expect(await titles('_')).toEqual([]);
+});
