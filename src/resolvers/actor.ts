@@ -4,7 +4,7 @@ import { parsePartialDate } from '../domain/partial-date.ts';
 import { rolesAt } from '../services/actors.ts';
 import { arrayPage } from '../services/pagination.ts';
 import { toGlobalId } from './global-id.ts';
-import { byDate, loadAll } from './lookups.ts';
+import { byDate, countedActorsPage, loadAll } from './lookups.ts';
 import { evidencePage } from './evidence.ts';
 
 export const Actor: ActorResolvers = {
@@ -43,12 +43,7 @@ export const Actor: ActorResolvers = {
   },
   coMentions: async (a, page, ctx) => {
     const counts = await ctx.loaders.coMentionsByActor.load(a.id);
-    const actors = new Map((await loadAll(ctx.loaders.actor, counts.map((c) => c.otherId))).map((x) => [x.id, x]));
-    const list = counts
-      .filter((c) => actors.has(c.otherId))
-      .map((c) => ({ actor: actors.get(c.otherId)!, count: c.count }))
-      .sort((x, y) => y.count - x.count || (x.actor.id < y.actor.id ? 1 : -1));
-    return arrayPage(list, page, (x) => ({ value: x.count, id: x.actor.id }), 'desc');
+    return countedActorsPage(ctx, counts.map((c) => ({ actorId: c.otherId, count: c.count })), page);
   },
   mentions: async (a, page, ctx) => evidencePage(await ctx.loaders.evidenceByActor.load(a.id), page),
 };

@@ -3,20 +3,12 @@ import type { DocumentResolvers } from '../generated/graphql.ts';
 import { excerpt } from '../services/documents.ts';
 import { arrayPage } from '../services/pagination.ts';
 import { toGlobalId } from './global-id.ts';
-import { byDate, loadAll } from './lookups.ts';
+import { byDate, countedActorsPage, loadAll } from './lookups.ts';
 
 export const Document: DocumentResolvers = {
   id: (d) => toGlobalId('Document', d.id),
   excerpt: (d, { length }) => excerpt(d.body, length ?? 280),
-  actors: async (d, page, ctx) => {
-    const counts = await ctx.loaders.mentionCountsByDocument.load(d.id);
-    const actors = new Map((await loadAll(ctx.loaders.actor, counts.map((c) => c.actorId))).map((a) => [a.id, a]));
-    const list = counts
-      .filter((c) => actors.has(c.actorId))
-      .map((c) => ({ actor: actors.get(c.actorId)!, count: c.count }))
-      .sort((a, b) => b.count - a.count || (a.actor.id < b.actor.id ? 1 : -1));
-    return arrayPage(list, page, (x) => ({ value: x.count, id: x.actor.id }), 'desc');
-  },
+  actors: async (d, page, ctx) => countedActorsPage(ctx, await ctx.loaders.mentionCountsByDocument.load(d.id), page),
   events: async (d, page, ctx) => {
     const ids = (await ctx.loaders.eventIdsByDocument.load(d.id)).map((r) => r.eventId);
     const events = (await loadAll(ctx.loaders.event, ids)).sort(byDate((e) => e.start));

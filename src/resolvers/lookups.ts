@@ -2,6 +2,7 @@
 import type { Context } from '../context.ts';
 import { badInput, DomainError } from '../domain/errors.ts';
 import { fromGlobalId, tryFromGlobalId, type NodeType } from './global-id.ts';
+import { arrayPage, type PageArgs } from '../services/pagination.ts';
 
 const LOADER = {
   Document: 'document', Actor: 'actor', ActorRole: 'role', ActorRelation: 'relation', Event: 'event',
@@ -46,6 +47,19 @@ export const requireRef = async (ctx: Context, type: RefType, ref: string, field
 export async function loadAll<T>(loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> }, ids: string[]) {
   const rows = await loader.loadMany([...new Set(ids)]);
   return rows.filter((r): r is Awaited<T> => r !== null && !(r instanceof Error)) as T[];
+}
+
+/**
+ * A page of actors with a count each (mentions in a document, documents shared with an actor), most
+ * counted first; actors that vanished meanwhile are left out.
+ */
+export async function countedActorsPage(ctx: Context, counts: { actorId: string; count: number }[], page: PageArgs) {
+  const actors = new Map((await loadAll(ctx.loaders.actor, counts.map((c) => c.actorId))).map((a) => [a.id, a]));
+  const list = counts
+    .filter((c) => actors.has(c.actorId))
+    .map((c) => ({ actor: actors.get(c.actorId)!, count: c.count }))
+    .sort((a, b) => b.count - a.count || (a.actor.id < b.actor.id ? 1 : -1));
+  return arrayPage(list, page, (x) => ({ value: x.count, id: x.actor.id }), 'desc');
 }
 
 /** Sort key of a partially dated row: undated first, then chronological, ties by id. */

@@ -2,7 +2,7 @@
  * Nested fields of Document, Actor, Event, Request and Evidence, checked against the seed (and, where a
  * field aggregates, against an independent SQL query on the same database).
  */
-import { codes, startTestServer, type GqlResult, type TestServer, ok, refused } from '../helpers/server.ts';
+import { codes, startTestServer, type TestServer, ok, refused } from '../helpers/server.ts';
 
 let s: TestServer;
 
@@ -22,7 +22,6 @@ const slugsOf = (list: { slug: string }[]) => list.map((x) => x.slug);
 const sorted = (list: string[]) => [...list].sort();
 
 const sql = <T>(query: string, ...params: unknown[]) => s.t.db.$queryRawUnsafe<T[]>(query, ...params);
-const dbId = async (table: string, slug: string) => (await sql<{ id: string }>(`SELECT "id" FROM "${table}" WHERE "slug" = ?`, slug))[0]!.id;
 
 const AFP_2004 = '000_86de1592ab15966e';
 const FOX_2004 = '002_747cff529a1d3125';

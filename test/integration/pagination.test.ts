@@ -3,7 +3,7 @@
  * nested connections, ties on the sort key, nulls, DESC order, pageInfo, totalCount and bad arguments.
  * Every walk is compared with the whole list fetched in one page.
  */
-import { codes, startTestServer, type GqlResult, type TestServer, ok, refused } from '../helpers/server.ts';
+import { startTestServer, type TestServer, ok, refused } from '../helpers/server.ts';
 
 let s: TestServer;
 

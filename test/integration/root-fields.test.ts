@@ -2,7 +2,7 @@
  * Every root field of the read API, over HTTP against the seeded database: lookups by global ID, slug
  * and name, each list filter and sort order, stats, and the BAD_USER_INPUT paths of their arguments.
  */
-import { codes, startTestServer, type GqlResult, type TestServer, ok, refused } from '../helpers/server.ts';
+import { codes, startTestServer, type TestServer, ok, refused } from '../helpers/server.ts';
 import { dumpTables } from '../helpers/db.ts';
 
 let s: TestServer;

@@ -2,7 +2,7 @@
  * Full-text search (ranking, highlights, paging, hostile input) and the timeline (order, types, actor
  * and date filters, paging both ways).
  */
-import { codes, startTestServer, type GqlResult, type TestServer, ok, refused } from '../helpers/server.ts';
+import { startTestServer, type TestServer, ok, refused } from '../helpers/server.ts';
 import { dumpTables } from '../helpers/db.ts';
 
 let s: TestServer;

@@ -67,10 +67,6 @@ function expectSlices(spans: { start: number; end: number; quote: string; docume
   }
 }
 
-async function actorVersion(id: string): Promise<number> {
-  return ok(await s.gql('query ($id: ID!) { actor(id: $id) { version } }', { id })).actor.version;
-}
-
 describe('createActor', () => {
   it('creates an actor with aliases and evidence given by quote (and occurrence)', async () => {
     const a = ok(await createActor({
