@@ -122,6 +122,23 @@ export function arrayPage<T>(items: T[], args: PageArgs, key: (item: T) => Curso
   return finish(list.slice(0, w.size + 1), w, key, tag, () => items.length);
 }
 
+/**
+ * A page whose query the caller writes (e.g. raw SQL over a UNION): `fetch` gets the cursor to
+ * continue from (or null), the direction to scan in and how many rows to take, and must return rows
+ * ordered by (sort value, id) in that direction, strictly past the cursor.
+ */
+export async function customPage<T>(
+  args: PageArgs,
+  tag: string,
+  key: (row: T) => Cursor,
+  fetch: (cursor: Cursor | null, scan: 'asc' | 'desc', take: number) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<Page<T>> {
+  const w = pageWindow(args, tag);
+  const rows = await fetch(w.cursor, w.backward ? 'desc' : 'asc', w.size + 1);
+  return finish(rows, w, key, tag, count);
+}
+
 /** Cursor value of a sort column, as stored in cursors (dates as ISO text). */
 export type SortKind = 'text' | 'number' | 'datetime';
 

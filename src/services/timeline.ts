@@ -1,10 +1,13 @@
 /**
- * The timeline: events, requests and responses in date order. Only ids and dates are read here; the
+ * The timeline: events, requests and responses in date order, paged in SQL over one UNION ALL, so a
+ * page costs the same however long the timeline is. Only kinds, ids and dates are read here; the
  * records themselves are loaded for the page alone, through the request's loaders.
  */
 import type { DbTx } from '../db/client.ts';
-import { dateRange } from './filters.ts';
-import { arrayPage, type PageArgs } from './pagination.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { badInput } from '../domain/errors.ts';
+import { parsePartialDate } from '../domain/partial-date.ts';
+import { customPage, type PageArgs } from './pagination.ts';
 
 export type TimelineKind = 'EVENT' | 'REQUEST' | 'RESPONSE';
 export interface TimelineEntry {
@@ -18,26 +21,37 @@ export async function listTimeline(
   filter: { actorId?: string | null; from?: string | null; to?: string | null },
   page: PageArgs,
 ) {
-  const range = dateRange('dateMin', 'dateMax', filter.from, filter.to);
-  const actorId = filter.actorId;
-  const [events, requests, responses] = await Promise.all([
-    db.event.findMany({
-      where: { AND: [{ start: { not: null } }, ...range, ...(actorId ? [{ participants: { some: { actorId } } }] : [])] },
-      select: { id: true, start: true },
-    }),
-    db.request.findMany({
-      where: { AND: [{ date: { not: null } }, ...range, ...(actorId ? [{ parties: { some: { actorId } } }] : [])] },
-      select: { id: true, date: true },
-    }),
-    db.requestResponse.findMany({
-      where: { AND: [{ date: { not: null } }, ...range, ...(actorId ? [{ responderId: actorId }] : [])] },
-      select: { id: true, date: true },
-    }),
-  ]);
-  const entries: TimelineEntry[] = [
-    ...events.map((e) => ({ kind: 'EVENT' as const, id: e.id, date: e.start! })),
-    ...requests.map((r) => ({ kind: 'REQUEST' as const, id: r.id, date: r.date! })),
-    ...responses.map((r) => ({ kind: 'RESPONSE' as const, id: r.id, date: r.date! })),
-  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return arrayPage(entries, page, (e) => ({ value: e.date, id: e.id }), 'asc', 'timeline');
+  const from = filter.from != null ? parsePartialDate(filter.from, 'from') : null;
+  const to = filter.to != null ? parsePartialDate(filter.to, 'to') : null;
+  if (from && to && to.max < from.min) throw badInput(`to (${to.value}) is before from (${from.value})`, { field: 'to' });
+  const actorId = filter.actorId ?? null;
+
+  // The same conditions on each table (aliased t): dated, overlapping [from, to], involving the actor.
+  const range = Prisma.sql`${from ? Prisma.sql` AND t."dateMax" >= ${from.min}` : Prisma.empty}${to ? Prisma.sql` AND t."dateMin" <= ${to.max}` : Prisma.empty}`;
+  const involves = (sql: Prisma.Sql) => (actorId ? sql : Prisma.empty);
+  const entries = Prisma.sql`
+    SELECT 'EVENT' AS "kind", t."id" AS "id", t."start" AS "date" FROM "Event" t
+      WHERE t."start" IS NOT NULL${range}${involves(Prisma.sql` AND EXISTS (SELECT 1 FROM "EventParticipant" p WHERE p."eventId" = t."id" AND p."actorId" = ${actorId})`)}
+    UNION ALL
+    SELECT 'REQUEST', t."id", t."date" FROM "Request" t
+      WHERE t."date" IS NOT NULL${range}${involves(Prisma.sql` AND EXISTS (SELECT 1 FROM "RequestParty" p WHERE p."requestId" = t."id" AND p."actorId" = ${actorId})`)}
+    UNION ALL
+    SELECT 'RESPONSE', t."id", t."date" FROM "RequestResponse" t
+      WHERE t."date" IS NOT NULL${range}${involves(Prisma.sql` AND t."responderId" = ${actorId}`)}`;
+
+  return customPage<TimelineEntry>(
+    page,
+    'timeline',
+    (e) => ({ value: e.date, id: e.id }),
+    (cursor, scan, take) => {
+      const past = scan === 'asc' ? Prisma.raw('>') : Prisma.raw('<');
+      const where = cursor ? Prisma.sql`WHERE "date" ${past} ${cursor.value} OR ("date" = ${cursor.value} AND "id" ${past} ${cursor.id})` : Prisma.empty;
+      const dir = Prisma.raw(scan === 'asc' ? 'ASC' : 'DESC');
+      return db.$queryRaw<TimelineEntry[]>(Prisma.sql`SELECT "kind", "id", "date" FROM (${entries}) ${where} ORDER BY "date" ${dir}, "id" ${dir} LIMIT ${take}`);
+    },
+    async () => {
+      const [r] = await db.$queryRaw<{ n: bigint | number }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM (${entries})`);
+      return Number(r?.n ?? 0);
+    },
+  );
 }
