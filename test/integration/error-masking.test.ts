@@ -25,25 +25,29 @@ describe('an internal error', () => {
     await dev.close();
   });
 
-  it('is masked in production, and logged with its cause', async () => {
-    // Capture the error log line for this one request only (jest itself writes to stderr too).
+  /** Runs a request, capturing what the server logs to stderr meanwhile (jest itself writes there too). */
+  async function capturingStderr<T>(run: () => Promise<T>): Promise<{ result: T; logged: string }> {
     const lines: string[] = [];
     const write = process.stderr.write;
     process.stderr.write = ((chunk: string | Uint8Array) => { lines.push(String(chunk)); return true; }) as typeof write;
-    let r;
     try {
-      r = await prod.gql(auditQuery, undefined, admin);
+      return { result: await run(), logged: lines.join('') };
     } finally {
       process.stderr.write = write;
     }
+  }
+
+  it('is masked in production, and logged with its cause', async () => {
+    const { result: r, logged } = await capturingStderr(() => prod.gql(auditQuery, undefined, admin));
     expect(codes(r)).toEqual(['INTERNAL_SERVER_ERROR']);
     expect(r.errors![0]!.message).toBe('Internal server error');
     expect(JSON.stringify(r)).not.toMatch(/AuditEntry|SQLITE|no such table|does not exist/i);
-    expect(lines.join('')).toMatch(/"level":"error".*(does not exist|no such table)/);
+    expect(logged).toMatch(/"level":"error".*(does not exist|no such table)/);
   });
 
   it('keeps its message outside production, still under the masked code', async () => {
-    const r = await dev.gql(auditQuery, undefined, admin);
+    const { result: r, logged } = await capturingStderr(() => dev.gql(auditQuery, undefined, admin));
+    expect(logged).toMatch(/internal error/);
     expect(codes(r)).toEqual(['INTERNAL_SERVER_ERROR']);
     expect(r.errors![0]!.message).toMatch(/AuditEntry|no such table/);
   });
