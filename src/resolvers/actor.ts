@@ -4,7 +4,7 @@ import { parsePartialDate } from '../domain/partial-date.ts';
 import { rolesAt } from '../services/actors.ts';
 import { arrayPage } from '../services/pagination.ts';
 import { toGlobalId } from './global-id.ts';
-import { byDate, countedActorsPage, loadAll } from './lookups.ts';
+import { countedActorsPage, datedPage } from './lookups.ts';
 import { evidencePage } from './evidence.ts';
 
 export const Actor: ActorResolvers = {
@@ -17,30 +17,18 @@ export const Actor: ActorResolvers = {
   officeHolders: (a, _, ctx) => ctx.loaders.rolesWithin.load(a.id),
   memberOf: (a, _, ctx) => ctx.loaders.relationsFrom.load(a.id),
   members: (a, _, ctx) => ctx.loaders.relationsTo.load(a.id),
-  requestsMade: async (a, page, ctx) => {
-    const ids = (await ctx.loaders.requestIdsByActorSide.load(`${a.id}:REQUESTER`)).map((p) => p.requestId);
-    const list = (await loadAll(ctx.loaders.request, ids)).sort(byDate((r) => r.date));
-    return arrayPage(list, page, (r) => ({ value: r.date, id: r.id }));
-  },
-  requestsReceived: async (a, page, ctx) => {
-    const ids = (await ctx.loaders.requestIdsByActorSide.load(`${a.id}:ADDRESSEE`)).map((p) => p.requestId);
-    const list = (await loadAll(ctx.loaders.request, ids)).sort(byDate((r) => r.date));
-    return arrayPage(list, page, (r) => ({ value: r.date, id: r.id }));
-  },
+  requestsMade: async (a, page, ctx) =>
+    datedPage(ctx.loaders.request, (await ctx.loaders.requestIdsByActorSide.load(`${a.id}:REQUESTER`)).map((p) => p.requestId), (r) => r.date, page),
+  requestsReceived: async (a, page, ctx) =>
+    datedPage(ctx.loaders.request, (await ctx.loaders.requestIdsByActorSide.load(`${a.id}:ADDRESSEE`)).map((p) => p.requestId), (r) => r.date, page),
   responses: async (a, page, ctx) => {
     const list = await ctx.loaders.responsesByActor.load(a.id);
     return arrayPage(list, page, (r) => ({ value: r.date, id: r.id }));
   },
-  events: async (a, page, ctx) => {
-    const ids = (await ctx.loaders.eventIdsByActor.load(a.id)).map((p) => p.eventId);
-    const list = (await loadAll(ctx.loaders.event, ids)).sort(byDate((e) => e.start));
-    return arrayPage(list, page, (e) => ({ value: e.start, id: e.id }));
-  },
-  documents: async (a, page, ctx) => {
-    const ids = (await ctx.loaders.documentIdsByActor.load(a.id)).map((e) => e.documentId);
-    const list = (await loadAll(ctx.loaders.document, ids)).sort(byDate((d) => d.published));
-    return arrayPage(list, page, (d) => ({ value: d.published, id: d.id }));
-  },
+  events: async (a, page, ctx) =>
+    datedPage(ctx.loaders.event, (await ctx.loaders.eventIdsByActor.load(a.id)).map((p) => p.eventId), (e) => e.start, page),
+  documents: async (a, page, ctx) =>
+    datedPage(ctx.loaders.document, (await ctx.loaders.documentIdsByActor.load(a.id)).map((e) => e.documentId), (d) => d.published, page),
   coMentions: async (a, page, ctx) => {
     const counts = await ctx.loaders.coMentionsByActor.load(a.id);
     return countedActorsPage(ctx, counts.map((c) => ({ actorId: c.otherId, count: c.count })), page);

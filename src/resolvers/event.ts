@@ -2,7 +2,7 @@
 import type { EventParticipantResolvers, EventResolvers } from '../generated/graphql.ts';
 import { arrayPage } from '../services/pagination.ts';
 import { toGlobalId } from './global-id.ts';
-import { byDate, loadAll } from './lookups.ts';
+import { datedPage } from './lookups.ts';
 import { evidencePage } from './evidence.ts';
 
 export const Event: EventResolvers = {
@@ -14,11 +14,8 @@ export const Event: EventResolvers = {
     return arrayPage(list, page, (r) => ({ value: r.date, id: r.id }));
   },
   responses: (e, _, ctx) => ctx.loaders.responsesByEvent.load(e.id),
-  documents: async (e, page, ctx) => {
-    const ids = (await ctx.loaders.documentIdsByEvent.load(e.id)).map((r) => r.documentId);
-    const list = (await loadAll(ctx.loaders.document, ids)).sort(byDate((d) => d.published));
-    return arrayPage(list, page, (d) => ({ value: d.published, id: d.id }));
-  },
+  documents: async (e, page, ctx) =>
+    datedPage(ctx.loaders.document, (await ctx.loaders.documentIdsByEvent.load(e.id)).map((r) => r.documentId), (d) => d.published, page),
   evidence: async (e, page, ctx) => evidencePage(await ctx.loaders.evidenceByEvent.load(e.id), page),
 };
 

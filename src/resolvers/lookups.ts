@@ -62,6 +62,20 @@ export async function countedActorsPage(ctx: Context, counts: { actorId: string;
   return arrayPage(list, page, (x) => ({ value: x.count, id: x.actor.id }), 'desc');
 }
 
+/**
+ * A page of rows loaded by id and ordered by a partial date (undated first, ties by id): the shape of
+ * every "events of an actor", "documents of a request"… field.
+ */
+export async function datedPage<T extends { id: string }>(
+  loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> },
+  ids: string[],
+  date: (row: T) => string | null,
+  page: PageArgs,
+) {
+  const rows = (await loadAll(loader, ids)).sort(byDate(date));
+  return arrayPage(rows, page, (r) => ({ value: date(r), id: r.id }));
+}
+
 /** Sort key of a partially dated row: undated first, then chronological, ties by id. */
 export const byDate = <T extends { id: string }>(date: (row: T) => string | null) => (a: T, b: T) => {
   const da = date(a) ?? '';

@@ -3,9 +3,8 @@ import type {
   RequestItemResolvers, RequestPartyResolvers, RequestResolvers, RequestResponseResolvers,
 } from '../generated/graphql.ts';
 import type { Context } from '../context.ts';
-import { arrayPage } from '../services/pagination.ts';
 import { toGlobalId } from './global-id.ts';
-import { byDate, loadAll } from './lookups.ts';
+import { datedPage, loadAll } from './lookups.ts';
 import { evidencePage } from './evidence.ts';
 
 async function partyActors(requestId: string, side: 'REQUESTER' | 'ADDRESSEE', ctx: Context) {
@@ -25,11 +24,8 @@ export const Request: RequestResolvers = {
   responses: (r, _, ctx) => ctx.loaders.responsesByRequest.load(r.id),
   madeAt: (r, _, ctx) => (r.madeAtId ? ctx.loaders.event.load(r.madeAtId) : null),
   evidence: async (r, page, ctx) => evidencePage(await ctx.loaders.evidenceByRequest.load(r.id), page),
-  documents: async (r, page, ctx) => {
-    const ids = (await ctx.loaders.documentIdsByRequest.load(r.id)).map((x) => x.documentId);
-    const list = (await loadAll(ctx.loaders.document, ids)).sort(byDate((d) => d.published));
-    return arrayPage(list, page, (d) => ({ value: d.published, id: d.id }));
-  },
+  documents: async (r, page, ctx) =>
+    datedPage(ctx.loaders.document, (await ctx.loaders.documentIdsByRequest.load(r.id)).map((x) => x.documentId), (d) => d.published, page),
 };
 
 export const RequestParty: RequestPartyResolvers = {

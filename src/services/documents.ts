@@ -3,7 +3,7 @@ import type { DbTx } from '../db/client.ts';
 import type { Document } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { charBoundary } from '../domain/text.ts';
-import { dateRange, idsContaining, textFilter } from './filters.ts';
+import { dateRange, idsContaining, textFilter, idOrSlug } from './filters.ts';
 import { keysetPage, type PageArgs } from './pagination.ts';
 
 export interface DocumentFilter {
@@ -45,8 +45,7 @@ export async function listDocuments(
 }
 
 export function findDocument(db: DbTx, by: { id?: string | null; slug?: string | null }) {
-  if ((by.id == null) === (by.slug == null)) throw badInput('pass exactly one of id or slug', { field: 'id' });
-  return db.document.findUnique({ where: by.id != null ? { id: by.id } : { slug: by.slug! } });
+  return db.document.findUnique({ where: idOrSlug(by) });
 }
 
 /** The start of a body cut at a word boundary, with an ellipsis when cut. */

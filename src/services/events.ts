@@ -1,9 +1,8 @@
 /** Reading events. */
 import type { DbTx } from '../db/client.ts';
 import type { Event, EventKind, EventStatus } from '../generated/prisma/client.ts';
-import { badInput } from '../domain/errors.ts';
 import { isCountryCode } from '../domain/country-codes.ts';
-import { dateRange, idsContaining, textFilter } from './filters.ts';
+import { dateRange, idsContaining, textFilter, idOrSlug } from './filters.ts';
 import { keysetPage, type PageArgs } from './pagination.ts';
 
 export interface EventFilter {
@@ -58,6 +57,5 @@ export async function listEvents(
 }
 
 export function findEvent(db: DbTx, by: { id?: string | null; slug?: string | null }) {
-  if ((by.id == null) === (by.slug == null)) throw badInput('pass exactly one of id or slug', { field: 'id' });
-  return db.event.findUnique({ where: by.id != null ? { id: by.id } : { slug: by.slug! } });
+  return db.event.findUnique({ where: idOrSlug(by) });
 }

@@ -18,6 +18,12 @@ export function dateRange(minField: string, maxField: string, from?: string | nu
   return conditions;
 }
 
+/** The unique key of a lookup by id or slug, exactly one of which must be given. */
+export function idOrSlug(by: { id?: string | null; slug?: string | null }): { id: string } | { slug: string } {
+  if ((by.id == null) === (by.slug == null)) throw badInput('pass exactly one of id or slug', { field: 'id' });
+  return by.id != null ? { id: by.id } : { slug: by.slug! };
+}
+
 /** Trims a free-text filter and rejects empty or oversized ones. */
 export function textFilter(value: string, field: string, max = 200): string {
   const v = value.trim();

@@ -1,8 +1,7 @@
 /** Reading requests. */
 import type { DbTx } from '../db/client.ts';
 import type { ItemCategory, Request, RequestStatus } from '../generated/prisma/client.ts';
-import { badInput } from '../domain/errors.ts';
-import { dateRange } from './filters.ts';
+import { dateRange, idOrSlug } from './filters.ts';
 import { keysetPage, type PageArgs } from './pagination.ts';
 
 /** Actor and document references are database ids (the API layer resolves global IDs and slugs). */
@@ -56,6 +55,5 @@ export function listRequests(
 }
 
 export function findRequest(db: DbTx, by: { id?: string | null; slug?: string | null }) {
-  if ((by.id == null) === (by.slug == null)) throw badInput('pass exactly one of id or slug', { field: 'id' });
-  return db.request.findUnique({ where: by.id != null ? { id: by.id } : { slug: by.slug! } });
+  return db.request.findUnique({ where: idOrSlug(by) });
 }
