@@ -11,6 +11,7 @@ import {
 import { dateSpan, tryParsePartialDate, type PartialDate } from '../../src/domain/partial-date.ts';
 import { isCountryCode } from '../../src/domain/country-codes.ts';
 import { TARGET_COLUMN } from '../../src/domain/evidence-targets.ts';
+import { storedQuote } from '../../src/domain/spans.ts';
 import { contentHash, normalizeBody, normalizeName, wordCount } from '../../src/domain/text.ts';
 import type { Declared, Ev, SeedGraph } from './merge.ts';
 
@@ -101,7 +102,7 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
       seen.add(key);
       rows.evidence.push({
         id: seedId('evidence', targetType, targetId, key),
-        documentId: docId.get(ev.doc)!, start: ev.start, end: ev.end, quote: ev.quote, targetType,
+        documentId: docId.get(ev.doc)!, start: ev.start, end: ev.end, quote: storedQuote(ev.quote), targetType,
         [TARGET_COLUMN[targetType]]: targetId,
       });
     }

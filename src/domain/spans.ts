@@ -4,6 +4,21 @@
  */
 import { badInput } from './errors.ts';
 
+/**
+ * Longest quote stored with its span, in UTF-16 code units. A longer quote is stored as '' and the API
+ * derives it from the body (`body.slice(start, end)`): fifty spans over a 200,000-character document
+ * would otherwise store the document fifty times over.
+ */
+export const STORED_QUOTE_MAX = 500;
+
+/** What Evidence.quote holds for a span: the quote when short, else '' (a span is never empty). */
+export const storedQuote = (quote: string): string => (quote.length <= STORED_QUOTE_MAX ? quote : '');
+
+/** A span's quote from its stored row, reading the body only when the quote was too long to store. */
+export function spanQuote(row: { quote: string; start: number; end: number }, body: () => string): string {
+  return row.quote !== '' ? row.quote : body().slice(row.start, row.end);
+}
+
 export interface Span {
   start: number;
   end: number;

@@ -3,12 +3,19 @@ import type { EvidenceResolvers } from '../generated/graphql.ts';
 import type { Context } from '../context.ts';
 import type { Evidence as EvidenceRow } from '../generated/prisma/client.ts';
 import { spanContext } from '../services/documents.ts';
+import { spanQuote } from '../domain/spans.ts';
 import { arrayPage } from '../services/pagination.ts';
 import { toGlobalId } from './global-id.ts';
 
 export const Evidence: EvidenceResolvers = {
   id: (e) => toGlobalId('Evidence', e.id),
   document: async (e, _, ctx) => (await ctx.loaders.document.load(e.documentId))!,
+  // Long quotes are not stored (see STORED_QUOTE_MAX): only then is the body loaded.
+  quote: async (e, _, ctx) => {
+    if (e.quote !== '') return e.quote;
+    const doc = (await ctx.loaders.document.load(e.documentId))!;
+    return spanQuote(e, () => doc.body);
+  },
   context: async (e, { chars }, ctx) => {
     const doc = (await ctx.loaders.document.load(e.documentId))!;
     return spanContext(doc.body, e.start, e.end, chars ?? 80);

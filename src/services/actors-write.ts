@@ -7,7 +7,8 @@ import { parseCountryCode } from '../domain/country-codes.ts';
 import { dateSpan, parsePartialDate } from '../domain/partial-date.ts';
 import { normalizeName } from '../domain/text.ts';
 import { attachEvidence, type EvidenceInput } from './evidence-write.ts';
-import { newSlug, optionalText, text, updateVersioned, write, type Audit } from './write.ts';
+import type { Actor } from '../generated/prisma/client.ts';
+import { bumpVersion, newSlug, optionalText, text, updateVersioned, write, type Audit } from './write.ts';
 
 const MAX_ALIASES = 50;
 
@@ -78,7 +79,7 @@ export async function addActorAlias(db: Db, who: Principal | null, actorId: stri
     await requireActor(tx, actorId, 'actor');
     const { created } = await addAlias(tx, audit, actorId, name);
     if (!created) throw conflict(`The actor is already known as "${name.trim()}"`, { field: 'name' });
-    return tx.actor.update({ where: { id: actorId }, data: { version: { increment: 1 } } });
+    return bumpVersion<Actor>(tx, audit, 'actor', 'Actor', actorId);
   });
 }
 
@@ -91,7 +92,7 @@ export async function removeActorAlias(db: Db, who: Principal | null, actorId: s
     if (!alias) throw notFound(`The actor has no alias "${name.trim()}"`, { field: 'name' });
     await tx.actorAlias.delete({ where: { id: alias.id } });
     audit('ActorAlias', alias.id, alias, null);
-    return tx.actor.update({ where: { id: actorId }, data: { version: { increment: 1 } } });
+    return bumpVersion<Actor>(tx, audit, 'actor', 'Actor', actorId);
   });
 }
 
@@ -114,7 +115,7 @@ export async function addActorRole(
     });
     audit('ActorRole', role.id, null, role);
     await attachEvidence(tx, audit, 'ACTOR_ROLE', role.id, input.evidence);
-    await tx.actor.update({ where: { id: input.actorId }, data: { version: { increment: 1 } } });
+    await bumpVersion(tx, audit, 'actor', 'Actor', input.actorId);
     return role;
   });
 }
@@ -200,7 +201,7 @@ export async function mergeActors(db: Db, who: Principal | null, intoId: string,
     await tx.actorMerge.updateMany({ where: { intoId: fromId }, data: { intoId } });
     const merge = await tx.actorMerge.create({ data: { intoId, fromId, fromSlug: from.slug, fromName: from.name, mergedBy: who!.name } });
     await tx.actor.delete({ where: { id: fromId } });
-    await tx.actor.update({ where: { id: intoId }, data: { version: { increment: 1 } } });
+    await bumpVersion(tx, audit, 'actor', 'Actor', intoId);
     audit('Actor', fromId, from, null);
     audit('ActorMerge', merge.id, null, merge);
     return { into: await tx.actor.findUniqueOrThrow({ where: { id: into.id } }), merge };

@@ -3,7 +3,7 @@ import type { Db, DbTx } from '../db/client.ts';
 import type { EvidenceTarget } from '../generated/prisma/client.ts';
 import type { Principal } from '../domain/auth.ts';
 import { badInput, conflict, notFound } from '../domain/errors.ts';
-import { describeQuoteFailure, resolveQuote, spanAt, type Span } from '../domain/spans.ts';
+import { describeQuoteFailure, resolveQuote, spanAt, storedQuote, type Span } from '../domain/spans.ts';
 import { TARGET_COLUMN } from '../domain/evidence-targets.ts';
 import { write, type Audit } from './write.ts';
 
@@ -51,7 +51,7 @@ export async function attachEvidence(tx: DbTx, audit: Audit, targetType: Evidenc
     given.add(key);
     const existing = await tx.evidence.findFirst({ where: { [column]: targetId, documentId: span.documentId, start: span.start, end: span.end } });
     if (existing) throw conflict(`${field}[${i}]: this span is already evidence for the record`, { field: `${field}[${i}]`, existing: { type: 'Evidence', id: existing.id } });
-    const row = await tx.evidence.create({ data: { ...span, targetType, [column]: targetId } });
+    const row = await tx.evidence.create({ data: { ...span, quote: storedQuote(span.quote), targetType, [column]: targetId } });
     audit('Evidence', row.id, null, row);
     created.push(row);
   }

@@ -1,13 +1,13 @@
 /** Creating requests with their parties and items, updating them, and recording responses. */
 import type { Db, DbTx } from '../db/client.ts';
-import type { ItemCategory, RequestChannel, RequestStatus, Stance } from '../generated/prisma/client.ts';
+import type { ItemCategory, Request, RequestChannel, RequestStatus, Stance } from '../generated/prisma/client.ts';
 import type { Principal } from '../domain/auth.ts';
 import { badInput, notFound } from '../domain/errors.ts';
 import { dateSpan, parsePartialDate } from '../domain/partial-date.ts';
 import { requireActor } from './actors-write.ts';
 import { requireEvent } from './events-write.ts';
 import { attachEvidence, type EvidenceInput } from './evidence-write.ts';
-import { newSlug, optionalText, text, updateVersioned, write } from './write.ts';
+import { bumpVersion, newSlug, optionalText, text, updateVersioned, write } from './write.ts';
 
 export interface PartyInput {
   actorId: string;
@@ -126,7 +126,7 @@ export async function addRequestResponse(
     audit('RequestResponse', row.id, null, row);
     await attachEvidence(tx, audit, 'REQUEST_RESPONSE', row.id, input.evidence);
     // The request changed (it has a new answer): bump its version so stale editors notice.
-    const request = await tx.request.update({ where: { id: input.requestId }, data: { version: { increment: 1 } } });
+    const request = await bumpVersion<Request>(tx, audit, 'request', 'Request', input.requestId);
     return { response: row, request };
   });
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Db, DbTx } from '../db/client.ts';
 import { assertRole, type Principal, type Role } from '../domain/auth.ts';
+import { auditValues } from '../domain/audit-values.ts';
 import { badInput, conflict, notFound } from '../domain/errors.ts';
 
 export type Audit = (entityType: string, entityId: string, before: unknown, after: unknown) => void;
@@ -25,9 +26,8 @@ export async function write<T>(
     async (tx) => {
       const entries: { entityType: string; entityId: string; before: string | null; after: string | null }[] = [];
       const audit: Audit = (entityType, entityId, before, after) => {
-        const b = before == null ? null : JSON.stringify(before);
-        const a = after == null ? null : JSON.stringify(after);
-        if (b !== a) entries.push({ entityType, entityId, before: b, after: a }); // nothing changed: nothing to record
+        const values = auditValues(entityType, before, after);
+        if (values) entries.push({ entityType, entityId, ...values }); // nothing changed: nothing to record
       };
       const result = await fn(tx, audit);
       if (entries.length) {
@@ -73,13 +73,30 @@ export async function updateVersioned<T>(
 
 /** A required text field: trimmed, non-empty, at most `max` characters, no control characters. */
 export function text(value: string, field: string, max: number): string {
-  const v = value.trim();
-  if (!v) throw badInput(`${field} must not be empty`, { field });
-  if (v.length > max) throw badInput(`${field} must be at most ${max} characters (got ${v.length})`, { field });
+  const raw = value.trim();
+  if (!raw) throw badInput(`${field} must not be empty`, { field });
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(v)) throw badInput(`${field} must not contain control characters`, { field });
-  if (/\p{Cs}/u.test(v)) throw badInput(`${field} contains an unpaired UTF-16 surrogate (invalid Unicode)`, { field });
-  return v.normalize('NFC');
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(raw)) throw badInput(`${field} must not contain control characters`, { field });
+  if (/\p{Cs}/u.test(raw)) throw badInput(`${field} contains an unpaired UTF-16 surrogate (invalid Unicode)`, { field });
+  // Counted as stored: NFC can lengthen text (U+FB2C becomes three code units).
+  const v = raw.normalize('NFC');
+  if (v.length > max) throw badInput(`${field} must be at most ${max} characters as stored (NFC; got ${v.length})`, { field });
+  return v;
+}
+
+/**
+ * Bumps a versioned parent whose children changed (a new alias, role or response), audited like any
+ * other change of the record, and returns the updated row.
+ */
+export async function bumpVersion<T = Record<string, unknown>>(tx: DbTx, audit: Audit, model: Versioned, entityType: string, id: string): Promise<T> {
+  const delegate = tx[model] as unknown as {
+    findUniqueOrThrow(a: { where: { id: string } }): Promise<Record<string, unknown>>;
+    update(a: { where: { id: string }; data: { version: { increment: 1 } } }): Promise<Record<string, unknown>>;
+  };
+  const before = await delegate.findUniqueOrThrow({ where: { id } });
+  const after = await delegate.update({ where: { id }, data: { version: { increment: 1 } } });
+  audit(entityType, id, before, after);
+  return after as T;
 }
 
 /** An optional text field: null/undefined stay as they are; an empty string clears it. */

@@ -182,19 +182,31 @@ describe('auditLog', () => {
     expect(nodes.length).toBeGreaterThanOrEqual(4);
     const times = nodes.map((n: any) => Date.parse(n.at));
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    // The newest entry is the admin's alias, made last.
-    expect(nodes[0]).toMatchObject({ actor: 'root', operation: 'addActorAlias', entityType: 'ActorAlias', before: null });
-    expect(JSON.parse(nodes[0].after)).toMatchObject({ name: 'Audit Alias' });
+    // The newest entries are the admin's alias, made last: the alias and the actor's version bump.
+    const newest = nodes.slice(0, 2);
+    expect(newest.map((n: any) => [n.actor, n.operation])).toEqual([['root', 'addActorAlias'], ['root', 'addActorAlias']]);
+    const alias = newest.find((n: any) => n.entityType === 'ActorAlias');
+    expect(alias).toMatchObject({ before: null });
+    expect(JSON.parse(alias.after)).toMatchObject({ name: 'Audit Alias' });
+    const bump = newest.find((n: any) => n.entityType === 'Actor');
+    expect(JSON.parse(bump.before)).toMatchObject({ version: 2 });
+    expect(JSON.parse(bump.after)).toMatchObject({ version: 3 });
     expect(nodes.map((n: any) => n.operation).indexOf('updateActor')).toBeLessThan(nodes.map((n: any) => n.operation).indexOf('createActor'));
   });
 
   it('records who (the token name), what, which record (global ID), before and after', async () => {
     const log = await audit({ entity: subject.id });
-    expect(log.totalCount).toBe(2);
-    const [updated, created] = log.edges.map((e: any) => e.node);
+    expect(log.totalCount).toBe(3);
+    const [bumped, updated, created] = log.edges.map((e: any) => e.node);
+    expect(bumped).toMatchObject({ actor: 'root', operation: 'addActorAlias', entityType: 'Actor', entityId: subject.id });
     expect(updated).toMatchObject({ actor: 'ann', operation: 'updateActor', entityType: 'Actor', entityId: subject.id });
-    expect(JSON.parse(updated.before)).toMatchObject({ name: 'Audit Subject', description: null, version: 1 });
-    expect(JSON.parse(updated.after)).toMatchObject({ name: 'Audit Subject', description: 'Audited', version: 2 });
+    // An update records only what changed: the old values before, the new ones after.
+    const changedBefore = JSON.parse(updated.before);
+    const changedAfter = JSON.parse(updated.after);
+    expect(changedBefore).toMatchObject({ description: null, version: 1 });
+    expect(changedAfter).toMatchObject({ description: 'Audited', version: 2 });
+    expect(Object.keys(changedBefore).sort()).toEqual(['description', 'updatedAt', 'version']);
+    expect(Object.keys(changedAfter).sort()).toEqual(Object.keys(changedBefore).sort());
     expect(created).toMatchObject({ actor: 'ann', operation: 'createActor', entityType: 'Actor', entityId: subject.id, before: null });
     expect(JSON.parse(created.after)).toMatchObject({ name: 'Audit Subject', slug: 'audit-subject', version: 1 });
     // The global ID resolves to the record.

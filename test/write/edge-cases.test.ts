@@ -56,8 +56,16 @@ it('audits every row a merge changes or drops, including a span both actors cite
   expect(entries.length).toBe((await s.t.db.auditEntry.count()) - before);
   const dropped = entries.filter((e) => e.entityType === 'Evidence' && e.after === null);
   expect(dropped).toHaveLength(1);
-  expect(JSON.parse(dropped[0]!.before!).quote).toBe('Nuri al-Maliki');
+  // The span is recorded by its offsets (its quote is the body's text there, not copied into the log).
+  const span = JSON.parse(dropped[0]!.before!);
+  const doc = await s.t.db.document.findUniqueOrThrow({ where: { id: span.documentId } });
+  expect(doc.body.slice(span.start, span.end)).toBe('Nuri al-Maliki');
+  expect(span).not.toHaveProperty('quote');
   expect(entries.map((e) => e.entityType)).toEqual(expect.arrayContaining(['ActorAlias', 'Actor', 'ActorMerge']));
+  // The surviving actor's version bump is audited too.
+  const intoId = Buffer.from(into, 'base64url').toString('utf8').replace(/^Actor:/, '');
+  const kept = entries.find((e) => e.entityType === 'Actor' && e.entityId === intoId);
+  expect(JSON.parse(kept!.before!).version + 1).toBe(JSON.parse(kept!.after!).version);
 });
 
 it('matches free-text filters without regard to case in any script, and % or _ literally', async () => {
