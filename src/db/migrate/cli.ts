@@ -1,17 +1,31 @@
-// tsx src/db/migrate/cli.ts deploy | dev <name> | reset
+// tsx src/db/migrate/cli.ts [deploy] | status | dev <name> | reset   (npm run db:migrate [status])
 // The database is env DATABASE_URL (default file:./data/dossier.db, relative to the repo root).
 import { errorMessage } from './errors.ts';
-import { createMigration, databaseUrlFromEnv, deployMigrations, resetDatabase, type DeployResult } from './index.ts';
+import { createMigration, databaseUrlFromEnv, deployMigrations, getMigrationStatus, resetDatabase, type DeployResult } from './index.ts';
 
-const USAGE = 'usage: cli.ts deploy | dev <name> | reset';
+const USAGE = 'usage: cli.ts [deploy] | status | dev <name> | reset';
 
 async function main(argv: string[]): Promise<void> {
-  const [command, ...rest] = argv;
+  const [command = 'deploy', ...rest] = argv;
   const databaseUrl = databaseUrlFromEnv();
   switch (command) {
     case 'deploy':
       report(await deployMigrations(databaseUrl), databaseUrl);
       return;
+    case 'status': {
+      const status = await getMigrationStatus(databaseUrl);
+      const list = (names: string[]) => names.map((n) => `  ${n}`).join('\n');
+      console.log(`${databaseUrl}: ${status.applied.length} migration(s) applied`);
+      if (status.pending.length) console.log(`pending (applied by npm start or npm run db:migrate):\n${list(status.pending)}`);
+      if (status.unfinished.length) console.log(`started and never finished (the next deploy recovers an empty database, or says what to do):\n${list(status.unfinished)}`);
+      if (status.modified.length) console.log(`changed since they were applied:\n${list(status.modified)}`);
+      if (status.unknown.length) console.log(`applied but not in prisma/migrations:\n${list(status.unknown)}`);
+      const upToDate = status.pending.length === 0 && status.unfinished.length === 0;
+      if (upToDate) console.log('the database schema is up to date');
+      // As `prisma migrate status`: a non-zero exit when the database needs a deploy.
+      if (!upToDate) process.exitCode = 1;
+      return;
+    }
     case 'reset': {
       const result = await resetDatabase(databaseUrl);
       console.log(`Deleted and re-created ${databaseUrl}`);

@@ -23,6 +23,10 @@ export function toMigrationError(error: unknown): MigrationError {
   const code = errorCode(error);
   // Only the engine's own codes (P1xxx-P3xxx) belong in front of the message, not ENOENT and the like.
   const prismaCode = code !== undefined && /^P\d{4}$/.test(code) ? code : undefined;
+  // The wasm engine cannot lock a file another process has open; its error names a Rust enum variant.
+  if (/SocketTimeout|database is locked/.test(errorMessage(error))) {
+    return new MigrationError('The database file is in use by another process (is the server running?); stop it and run this command again.', prismaCode, { cause: error });
+  }
   return new MigrationError(withoutSpanTrace(errorMessage(error)), prismaCode, { cause: error });
 }
 

@@ -8,6 +8,7 @@ import type {
   SchemaFilter,
   SchemasContainer,
 } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { deploy, migrationStatus, type MigrationStatus } from './deploy.ts';
 import { openEngine, type OpenEngine } from './engine.ts';
 import { MigrationError, toMigrationError } from './errors.ts';
 import { migrationSlug } from './migration-name.ts';
@@ -18,6 +19,7 @@ import { LIST_TRIGGERS_SQL, triggersFromRows, withRebuiltTablesTriggers } from '
 
 export { MigrationError } from './errors.ts';
 export { databaseUrlFromEnv } from './paths.ts';
+export type { MigrationStatus } from './deploy.ts';
 
 export interface DeployResult {
   /** Names of the migrations applied by this call, oldest first; empty when the database was up to date. */
@@ -33,13 +35,31 @@ export interface CreateMigrationResult extends DeployResult {
   warnings: string[];
 }
 
-/** Applies pending migrations from prisma/migrations, like `prisma migrate deploy`. */
-export async function deployMigrations(databaseUrl: string): Promise<DeployResult> {
-  return withEngine(databaseUrl, async ({ engine, filters }) => {
-    const migrationsList = await readMigrations(migrationsDir);
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters });
-    return { applied: appliedMigrationNames };
-  });
+export interface DeployOptions {
+  /** The migrations folder (default prisma/migrations). */
+  migrationsDir?: string;
+}
+
+/**
+ * Applies pending migrations, like `prisma migrate deploy`, but each in one transaction with its
+ * `_prisma_migrations` row and without the wasm engine (see deploy.ts): a kill at any point leaves every
+ * migration applied or not, and it runs beside a server that has the file open.
+ */
+export async function deployMigrations(databaseUrl: string, options: DeployOptions = {}): Promise<DeployResult> {
+  try {
+    return { applied: deploy(sqliteFilePath(databaseUrl), options.migrationsDir ?? migrationsDir) };
+  } catch (error) {
+    throw toMigrationError(error);
+  }
+}
+
+/** Where the database stands against the migrations folder (`prisma migrate status`); reads only. */
+export async function getMigrationStatus(databaseUrl: string, options: DeployOptions = {}): Promise<MigrationStatus> {
+  try {
+    return migrationStatus(sqliteFilePath(databaseUrl), options.migrationsDir ?? migrationsDir);
+  } catch (error) {
+    throw toMigrationError(error);
+  }
 }
 
 /**
