@@ -3,14 +3,14 @@
  * database to them in one transaction. Nothing is written unless everything checks out.
  */
 import type { Db } from '../../src/db/client.ts';
-import { applyRows, type SeedCounts } from './apply.ts';
+import { applyRows, type SeedCounts, type SeedResult } from './apply.ts';
 import { SeedError } from './errors.ts';
 import { mergeAnnotations } from './merge.ts';
 import { buildRows } from './rows.ts';
 import { readAnnotations, readDocuments, type SeedAnnotationFile, type SeedDocument } from './sources.ts';
 
 export { SeedError } from './errors.ts';
-export type { SeedCounts } from './apply.ts';
+export type { SeedCounts, SeedDifference, SeedResult } from './apply.ts';
 
 export interface SeedInput {
   documents?: SeedDocument[];
@@ -29,5 +29,10 @@ export async function prepareSeed(input: SeedInput = {}) {
 }
 
 export async function seedDatabase(db: Db, input: SeedInput = {}): Promise<SeedCounts> {
+  return (await seedWithReport(db, input)).counts;
+}
+
+/** The seed, with the differences it did not apply because the API curated the records (see curation.ts). */
+export async function seedWithReport(db: Db, input: SeedInput = {}): Promise<SeedResult> {
   return applyRows(db, await prepareSeed(input));
 }

@@ -28,6 +28,15 @@ export interface SeedRows {
   requestItem: Prisma.RequestItemCreateManyInput[];
   requestResponse: Prisma.RequestResponseCreateManyInput[];
   evidence: Prisma.EvidenceCreateManyInput[];
+  /** Where each row comes from (by row id), to name file and record in the seed's report. */
+  origins: Map<string, SeedOrigin>;
+}
+
+export interface SeedOrigin {
+  /** The seed files that state the record. */
+  files: string[];
+  /** The record, e.g. "request maliki-2008-nato-training-equipment, item training". */
+  record: string;
 }
 
 /** Models in the order rows can be created (parents first); deletes go in reverse. */
@@ -48,8 +57,12 @@ const where = (r: Declared) => `${[...r.declaredIn].join(', ')}: `;
 export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
   const rows: SeedRows = {
     document: [], actor: [], actorAlias: [], actorRole: [], actorRelation: [], event: [], eventParticipant: [],
-    request: [], requestParty: [], requestItem: [], requestResponse: [], evidence: [],
+    request: [], requestParty: [], requestItem: [], requestResponse: [], evidence: [], origins: new Map(),
   };
+  const origin = (id: string, declared: Declared | string[], record: string) =>
+    rows.origins.set(id, { files: Array.isArray(declared) ? declared : [...declared.declaredIn], record });
+  // The record whose evidence is being built, for the evidence rows' origins.
+  let evidenceOf: { declared: Declared | string[]; record: string } = { declared: [], record: '' };
   const docId = new Map(graph.documents.map((d) => [d.slug, seedId('document', d.slug)]));
   const actorId = (slug: string) => seedId('actor', slug);
   const eventId = (slug: string) => seedId('event', slug);
@@ -100,8 +113,10 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
       const key = `${ev.doc}:${ev.start}:${ev.end}`;
       if (seen.has(key)) continue; // the same span quoted twice is one piece of evidence
       seen.add(key);
+      const evidenceId = seedId('evidence', targetType, targetId, key);
+      origin(evidenceId, evidenceOf.declared, `${evidenceOf.record}, evidence "${ev.quote.length > 60 ? `${ev.quote.slice(0, 60)}…` : ev.quote}"`);
       rows.evidence.push({
-        id: seedId('evidence', targetType, targetId, key),
+        id: evidenceId,
         documentId: docId.get(ev.doc)!, start: ev.start, end: ev.end, quote: storedQuote(ev.quote), targetType,
         [TARGET_COLUMN[targetType]]: targetId,
       });
@@ -114,6 +129,7 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
     // Offsets are taken on the stored body; the seed texts are already NFC with LF endings, and a text
     // that is not would shift every offset, so refuse it rather than store a body unlike its file.
     if (normalizeBody(d.body) !== d.body) problems.push(`${label}: the text is not NFC with LF line endings`);
+    origin(docId.get(d.slug)!, [d.file], `document ${d.slug}`);
     rows.document.push({
       id: docId.get(d.slug)!, slug: d.slug, title: d.meta.title, publisher: d.meta.publisher, url: d.meta.url,
       published: published?.value ?? null, publishedPrecision: published?.precision ?? null,
@@ -127,6 +143,8 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
     const label = `${where(a)}actor ${a.slug}`;
     const id = actorId(a.slug);
     if (need(a.name, label, 'name') && need(a.kind, label, 'kind')) oneOf(ActorKind, a.kind, label, 'kind');
+    origin(id, a, `actor ${a.slug}`);
+    evidenceOf = { declared: a, record: `actor ${a.slug}` };
     rows.actor.push({
       id, slug: a.slug, name: a.name ?? '', kind: a.kind ?? 'OTHER',
       countryCode: country(a.countryCode, label, 'countryCode'), description: a.description ?? null,
@@ -134,7 +152,9 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
     const aliases = new Map(a.aliases);
     if (a.name) aliases.set(normalizeName(a.name), a.name);
     for (const [normalized, name] of aliases) {
-      rows.actorAlias.push({ id: seedId('alias', a.slug, normalized), actorId: id, name, normalized });
+      const aliasId = seedId('alias', a.slug, normalized);
+      origin(aliasId, a, `actor ${a.slug}, alias "${name}"`);
+      rows.actorAlias.push({ id: aliasId, actorId: id, name, normalized });
     }
     evidence('ACTOR', id, a.mentions);
     for (const r of a.roles.values()) {
@@ -144,6 +164,8 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
       const from = date(r.from, roleLabel, 'from');
       const to = date(r.to, roleLabel, 'to');
       span(from, to, roleLabel);
+      origin(roleId, r, `actor ${a.slug}, role ${r.key}`);
+      evidenceOf = { declared: r, record: `actor ${a.slug}, role ${r.key}` };
       rows.actorRole.push({
         id: roleId, actorId: id, title: r.title ?? '', withinId: actorRef(r.within, roleLabel, 'within'),
         from: from?.value ?? null, fromPrecision: from?.precision ?? null,
@@ -155,6 +177,8 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
     for (const rel of a.relations.values()) {
       const relLabel = `${where(rel)}actor ${a.slug}, relation ${rel.kind} ${rel.to}`;
       const relId = seedId('relation', a.slug, rel.kind, rel.to);
+      origin(relId, rel, `actor ${a.slug}, relation ${rel.kind} ${rel.to}`);
+      evidenceOf = { declared: rel, record: `actor ${a.slug}, relation ${rel.kind} ${rel.to}` };
       rows.actorRelation.push({ id: relId, fromId: id, toId: actorRef(rel.to, relLabel, 'to')!, kind: rel.kind });
       if (!rel.evidence.length) problems.push(`${relLabel}: has no evidence`);
       evidence('ACTOR_RELATION', relId, rel.evidence);
@@ -169,6 +193,8 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
     oneOf(EventStatus, e.status, label, 'status');
     const start = date(e.start, label, 'start');
     const end = date(e.end, label, 'end');
+    origin(id, e, `event ${e.slug}`);
+    evidenceOf = { declared: e, record: `event ${e.slug}` };
     rows.event.push({
       id, slug: e.slug, kind: e.kind ?? 'OTHER', status: e.status ?? 'OCCURRED', title: e.title ?? '',
       summary: e.summary ?? null, start: start?.value ?? null, startPrecision: start?.precision ?? null,
@@ -182,6 +208,8 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
       const pLabel = `${where(p)}event ${e.slug}, participant ${p.actor} (${p.role})`;
       oneOf(ParticipantRole, p.role, pLabel, 'role');
       const pid = seedId('participant', e.slug, p.actor, p.role);
+      origin(pid, p, `event ${e.slug}, participant ${p.actor} (${p.role})`);
+      evidenceOf = { declared: p, record: `event ${e.slug}, participant ${p.actor} (${p.role})` };
       rows.eventParticipant.push({ id: pid, eventId: id, actorId: actorRef(p.actor, pLabel, 'actor')!, role: p.role });
       evidence('EVENT_PARTICIPANT', pid, p.evidence);
     }
@@ -194,6 +222,7 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
     if (need(q.channel, label, 'channel')) oneOf(RequestChannel, q.channel, label, 'channel');
     oneOf(RequestStatus, q.status, label, 'status');
     const when = date(q.date, label, 'date');
+    origin(id, q, `request ${q.slug}`);
     rows.request.push({
       id, slug: q.slug, summary: q.summary ?? '', channel: q.channel ?? 'OTHER', status: q.status ?? 'UNKNOWN',
       date: when?.value ?? null, datePrecision: when?.precision ?? null, ...span(when, null, label),
@@ -204,11 +233,14 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
     if (!sides.includes('ADDRESSEE')) problems.push(`${label}: has no addressee`);
     if (!q.items.size) problems.push(`${label}: has no item`);
     if (!q.evidence.length) problems.push(`${label}: has no evidence`);
+    evidenceOf = { declared: q, record: `request ${q.slug}` };
     evidence('REQUEST', id, q.evidence);
     for (const p of q.parties.values()) {
       const pLabel = `${where(p)}request ${q.slug}, ${p.side.toLowerCase()} ${p.actor}`;
+      const partyId = seedId('party', q.slug, p.side, p.actor);
+      origin(partyId, p, `request ${q.slug}, ${p.side.toLowerCase()} ${p.actor}`);
       rows.requestParty.push({
-        id: seedId('party', q.slug, p.side, p.actor), requestId: id, side: p.side,
+        id: partyId, requestId: id, side: p.side,
         actorId: actorRef(p.actor, pLabel, 'actor')!, onBehalfOfId: actorRef(p.onBehalfOf, pLabel, 'onBehalfOf'),
       });
     }
@@ -217,6 +249,8 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
       const iid = seedId('item', q.slug, item.key);
       need(item.description, iLabel, 'description');
       if (need(item.category, iLabel, 'category')) oneOf(ItemCategory, item.category, iLabel, 'category');
+      origin(iid, item, `request ${q.slug}, item ${item.key}`);
+      evidenceOf = { declared: item, record: `request ${q.slug}, item ${item.key}` };
       rows.requestItem.push({
         id: iid, requestId: id, category: item.category ?? 'OTHER', description: item.description ?? '',
         excluded: item.excluded ?? false,
@@ -230,6 +264,8 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
       need(r.summary, rLabel, 'summary');
       if (need(r.stance, rLabel, 'stance')) oneOf(Stance, r.stance, rLabel, 'stance');
       const rdate = date(r.date, rLabel, 'date');
+      origin(rid, r, `request ${q.slug}, response ${r.key}`);
+      evidenceOf = { declared: r, record: `request ${q.slug}, response ${r.key}` };
       rows.requestResponse.push({
         id: rid, requestId: id, responderId: need(r.responder, rLabel, 'responder') ? actorRef(r.responder, rLabel, 'responder')! : '', stance: r.stance ?? 'NONCOMMITTAL',
         date: rdate?.value ?? null, datePrecision: rdate?.precision ?? null, ...span(rdate, null, rLabel),
