@@ -120,6 +120,10 @@ describe('eleven API edits survive a re-seed', () => {
     expect(counts.request.updated).toBe(1);
     expect(find(notApplied, /^request maliki-2008/, 'summary')).toEqual([expect.objectContaining({ seed: 'A new summary in the files', current: 'Curated request summary' })]);
     expect(find(notApplied, /^request maliki-2008/, 'dateNote')).toEqual([]);
+    // The seed's own change is in the audit log, under its own name, with only what changed.
+    const entry = await s.t.db.auditEntry.findFirstOrThrow({ where: { actor: 'seed', operation: 'seed', entityId: row.id } });
+    expect(JSON.parse(entry.after!)).toEqual({ dateNote: 'A new date note in the files', version: row.version });
+    expect(Object.keys(JSON.parse(entry.before!)).sort()).toEqual(['dateNote', 'version']);
   });
 
   it('`npm run seed` prints the differences it did not apply', async () => {
@@ -133,6 +137,9 @@ describe('eleven API edits survive a re-seed', () => {
     if (code !== 0) throw new Error(out);
     expect(out).toMatch(/difference\(s\) not applied, to keep what was curated through the API:/);
     expect(out).toMatch(/001_406679a407a0dddd\.ts: request maliki-2008-nato-training-equipment: status: seed "[A-Z_]+", current "FULFILLED" \(changed through the API\)/);
+    // The seed's own earlier change is not curation: the files' date note comes back silently.
+    expect(out).not.toMatch(/dateNote/);
+    expect((await s.t.db.request.findUniqueOrThrow({ where: { slug: REQUEST } })).dateNote).not.toBe('A new date note in the files');
     expect(out).toMatch(/002_747cff529a1d3125\.ts: actor scott-mcclellan: record present in the seed, absent in the database \(deleted or merged away through the API; not re-created\)/);
   }, 60_000);
 });

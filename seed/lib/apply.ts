@@ -8,7 +8,8 @@
 import type { Db, DbTx } from '../../src/db/client.ts';
 import { SEED_MODELS, type SeedRows } from './rows.ts';
 import { SeedError } from './errors.ts';
-import { REFERENCES, hasForeignDependents, readCuration } from './curation.ts';
+import { ENTITY_TYPE, REFERENCES, SEED_ACTOR, hasForeignDependents, readCuration } from './curation.ts';
+import { auditValues } from '../../src/domain/audit-values.ts';
 
 type Row = Record<string, unknown> & { id: string };
 /** The part of a Prisma model delegate the sync uses (the generated delegates differ only in types). */
@@ -72,6 +73,13 @@ export async function applyRows(db: Db, rows: SeedRows): Promise<SeedResult> {
 async function sync(tx: DbTx, rows: SeedRows): Promise<SeedResult> {
   const counts = {} as SeedCounts;
   const notApplied: SeedDifference[] = [];
+  // The seed's own updates and deletions are audited too (as token "seed"); its creations are recorded in
+  // SeedRecord instead, so a first start does not fill the log with hundreds of rows.
+  const audit: { entityType: string; entityId: string; before: string | null; after: string | null }[] = [];
+  const record = (model: string, id: string, before: unknown, after: unknown) => {
+    const values = auditValues(ENTITY_TYPE[model as keyof typeof ENTITY_TYPE], before, after);
+    if (values) audit.push({ entityType: ENTITY_TYPE[model as keyof typeof ENTITY_TYPE], entityId: id, ...values });
+  };
   const delegate = (model: string) => (tx as unknown as Record<string, Delegate>)[model]!;
   const owned = new Map<string, Set<string>>(SEED_MODELS.map((m) => [m, new Set<string>()]));
   for (const r of await tx.seedRecord.findMany()) owned.get(r.model)?.add(r.rowId);
@@ -106,6 +114,7 @@ async function sync(tx: DbTx, rows: SeedRows): Promise<SeedResult> {
         });
       } else deletable.push(id);
     }
+    for (const id of deletable) record(model, id, present.get(id), null);
     let deleted = 0;
     for (const ids of chunks(deletable)) deleted += (await delegate(model).deleteMany({ where: { id: { in: ids } } })).count;
     for (const ids of chunks([...deletable, ...released])) await tx.seedRecord.deleteMany({ where: { model, rowId: { in: ids } } });
@@ -154,10 +163,14 @@ async function sync(tx: DbTx, rows: SeedRows): Promise<SeedResult> {
       // A seed edit is an edit like any other: editors holding the old version must reload.
       const data = VERSIONED.has(model) ? { ...apply, version: { increment: 1 } } : apply;
       await delegate(model).update({ where: { id: row.id }, data });
+      record(model, row.id, before, { ...before, ...apply, ...(VERSIONED.has(model) ? { version: (before.version as number) + 1 } : {}) });
       counts[model].updated++;
     }
     const unrecorded = desired.filter((r) => !owned.get(model)!.has(r.id) && !gone.has(r.id)).map((r) => ({ model, rowId: r.id }));
     for (const part of chunks(unrecorded)) await tx.seedRecord.createMany({ data: part });
+  }
+  for (const part of chunks(audit)) {
+    await tx.auditEntry.createMany({ data: part.map((e) => ({ ...e, actor: SEED_ACTOR, operation: 'seed' })) });
   }
   return { counts, notApplied };
 }

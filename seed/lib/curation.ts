@@ -10,6 +10,9 @@
  */
 import type { DbTx } from '../../src/db/client.ts';
 
+/** The audit log's "actor" for the seed's own changes, which are not curation. */
+export const SEED_ACTOR = 'seed';
+
 /** Audit log entity type of each seed model. */
 export const ENTITY_TYPE = {
   document: 'Document', actor: 'Actor', actorAlias: 'ActorAlias', actorRole: 'ActorRole', actorRelation: 'ActorRelation',
@@ -60,7 +63,10 @@ export async function readCuration(tx: DbTx, ids: string[]): Promise<Curation> {
   const fields = new Map<string, Set<string>>();
   const touched = new Set<string>();
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const entries = await tx.auditEntry.findMany({ where: { entityId: { in: ids.slice(i, i + CHUNK) } }, select: { entityId: true, before: true, after: true } });
+    const entries = await tx.auditEntry.findMany({
+      where: { entityId: { in: ids.slice(i, i + CHUNK) }, NOT: { operation: 'seed', actor: SEED_ACTOR } },
+      select: { entityId: true, before: true, after: true },
+    });
     for (const e of entries) {
       touched.add(e.entityId);
       if (e.before === null || e.after === null) continue;
