@@ -47,11 +47,13 @@ function deployAndKill(url: string, killAfterMs: number): Promise<'killed' | 'fi
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/deploy-child.ts', url, migrations], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  let timer: NodeJS.Timeout | undefined;
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (c: Buffer) => {
-      if (c.toString().includes('deploying')) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (c.toString().includes('deploying')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
     child.once('exit', (code, signal) => {
+      clearTimeout(timer);
       if (signal === 'SIGKILL') resolve('killed');
       else if (code === 0) resolve('finished');
       else reject(new Error(`deploy child failed (${code}): ${stderr}`));
