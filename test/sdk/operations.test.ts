@@ -76,14 +76,14 @@ describe('reads over the seed', () => {
     const published = docs.documents.edges.map((e) => e.node.published ?? '');
     expect(published).toEqual([...published].sort());
 
-    const states = await anon.actors({ filter: { kind: 'STATE' }, first: 100 });
+    const states = await anon.actors({ filter: { kind: ['STATE'] }, first: 100 });
     expect(states.actors.edges.map((e) => e.node.slug)).toContain('iraq');
     expect(states.actors.edges.every((e) => e.node.kind === 'STATE')).toBe(true);
 
-    const summits = await anon.events({ filter: { kind: 'SUMMIT', actor: 'nato' } });
+    const summits = await anon.events({ filter: { kind: ['SUMMIT'], actor: 'nato' } });
     expect(summits.events.edges.map((e) => e.node.slug)).toContain('istanbul-summit-2004');
 
-    const toNato = await anon.requests({ filter: { addressee: 'nato', excludedCategory: 'TROOPS' } });
+    const toNato = await anon.requests({ filter: { addressee: 'nato', excludedCategory: ['TROOPS'] } });
     expect(toNato.requests.edges.map((e) => e.node.slug)).toContain('allawi-2004-nato-assistance');
   });
 

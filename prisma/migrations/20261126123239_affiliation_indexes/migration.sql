@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "RequestParty_onBehalfOfId_idx" ON "RequestParty"("onBehalfOfId");
