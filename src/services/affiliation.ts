@@ -58,19 +58,19 @@ export async function resolveAffiliation(db: DbTx, principalIds: string[], affil
   // (compared as text only against real days, a "99" bound is the last day of its month or year).
   const rows = await db.$queryRaw<{ actorId: string; principalId: string; via: Affiliate['via']; roleId: string | null; fromMin: string; toMax: string }[]>(Prisma.sql`
     WITH RECURSIVE parts("id", "principal") AS (
-      SELECT value, value FROM json_each(${JSON.stringify(principals)})
+      SELECT CAST(value AS TEXT), CAST(value AS TEXT) FROM json_each(${JSON.stringify(principals)})
       UNION
-      SELECT r."fromId", p."principal" FROM "ActorRelation" r JOIN parts p ON r."toId" = p."id" AND r."kind" = 'PART_OF'
+      SELECT r."fromId", p."principal" FROM parts p CROSS JOIN "ActorRelation" r ON r."toId" = p."id" AND r."kind" = 'PART_OF'
     )
-    SELECT p."id" AS "actorId", p."principal" AS "principalId",
+    SELECT CAST(p."id" AS TEXT) AS "actorId", CAST(p."principal" AS TEXT) AS "principalId",
            CASE WHEN p."id" = p."principal" THEN 'SELF' ELSE 'PART_OF' END AS "via",
            NULL AS "roleId", ${OPEN_START} AS "fromMin", ${OPEN_END} AS "toMax"
       FROM parts p
     UNION ALL
-    SELECT ro."actorId", p."principal", 'OFFICE_HOLDER', ro."id",
+    SELECT ro."actorId", CAST(p."principal" AS TEXT), 'OFFICE_HOLDER', ro."id",
            CASE length(ro."from") WHEN 4 THEN ro."from" || '-01-01' WHEN 7 THEN ro."from" || '-01' ELSE COALESCE(ro."from", ${OPEN_START}) END,
            CASE length(ro."to") WHEN 4 THEN ro."to" || '-99-99' WHEN 7 THEN ro."to" || '-99' ELSE COALESCE(ro."to", ${OPEN_END}) END
-      FROM parts p JOIN "ActorRole" ro ON ro."withinId" = p."id"`);
+      FROM parts p CROSS JOIN "ActorRole" ro ON ro."withinId" = p."id"`);
   return {
     principalIds: principals, affiliated,
     constant: rows.filter((r) => r.via !== 'OFFICE_HOLDER'),
