@@ -114,6 +114,21 @@ describe('reads over the seed', () => {
     }
   });
 
+  test('timeline over several actors, responses by stance and responder, officeHolders at a date', async () => {
+    const { timeline } = await anon.timeline({ actors: ['Iraq', 'NATO'], from: '2004', to: '2018', first: 100 });
+    expect(timeline.edges.every((e) => e.matchedVia.length > 0)).toBe(true);
+    expect(timeline.edges.some((e) => e.matchedVia.some((m) => m.via === 'OFFICE_HOLDER'))).toBe(true);
+
+    const { responses } = await anon.responses({ filter: { stance: ['DECLINES'] }, first: 100 });
+    expect(responses.totalCount).toBeGreaterThan(0);
+    expect(responses.edges.every((e) => e.node.stance === 'DECLINES')).toBe(true);
+    const nato = await anon.responses({ filter: { responder: 'nato', from: '2008', to: '2008' }, first: 100 });
+    expect(nato.responses.edges.map((e) => e.node.responder.slug)).toContain('jaap-de-hoop-scheffer');
+
+    const { actor } = await anon.officeHolders({ slug: 'nato', at: '2018', title: 'Secretary General' });
+    expect(actor!.officeHolders.map((r) => r.holder.slug)).toEqual(['jens-stoltenberg']);
+  });
+
   test('search, stats, node', async () => {
     const { search } = await anon.search({ query: '"training mission"', first: 5 });
     expect(search.totalCount).toBeGreaterThan(0);
