@@ -1,2 +1,0 @@
--- CreateIndex
-CREATE INDEX "RequestParty_onBehalfOfId_idx" ON "RequestParty"("onBehalfOfId");
