@@ -58,6 +58,7 @@ const config: CodegenConfig = {
           SearchEdge: `${shapes}#SearchEdgeParent`,
           TimelineConnection: `${shapes}#TimelineConnectionParent`,
           TimelineEdge: `${shapes}#TimelineEdgeParent`,
+          ActorMatch: `${shapes}#ActorMatchParent`,
           Stats: `${shapes}#StatsParent`,
           AuditEntry: `${prisma}#AuditEntry`,
           AuditEntryConnection: `${shapes}#AuditEntryConnectionParent`,

@@ -26,6 +26,8 @@ const CASES: [string, string, number][] = [
   ['requests page, nested', '{ requests(first: 20) { edges { node { requesters { name } addressees { name } items { category evidence { quote } } responses { stance responder { name } } } } } }', 150],
   ['actor by alias', '{ actor(name: "de Hoop Scheffer") { name aliases roles { title of { name } } coMentions(first: 10) { edges { count node { name } } } } }', 100],
   ['timeline', '{ timeline(actor: "nato", from: "2004", to: "2018", first: 100) { edges { date node { __typename ... on Event { title } ... on Request { summary } ... on RequestResponse { stance } } } } }', 100],
+  ['requests rolled up to Iraq', '{ requests(filter: { requester: "Iraq", addressee: "NATO" }) { totalCount edges { matchedVia { via actor { name } } node { summary responses { stance responder { name } } } } } }', 100],
+  ['responses by NATO, roll-up', '{ responses(filter: { responder: "NATO", from: "2004", to: "2018" }, first: 50) { totalCount edges { matchedVia { via } node { stance request { summary } } } } }', 100],
   ['search', '{ search(query: "\\"training mission\\" Iraq", first: 10) { totalCount edges { score snippet node { title } } } }', 50],
   ['stats', '{ stats { actorsByKind { key count } byYear { year events requests responses } } }', 50],
 ];

@@ -1,7 +1,7 @@
 /** Actor, role and relation fields. */
 import type { ActorRelationResolvers, ActorResolvers, ActorRoleResolvers } from '../generated/graphql.ts';
 import { parsePartialDate } from '../domain/partial-date.ts';
-import { rolesAt } from '../services/actors.ts';
+import { officeHoldersOf, rolesAt } from '../services/actors.ts';
 import { arrayPage } from '../services/pagination.ts';
 import { toGlobalId } from './global-id.ts';
 import { countedActorsPage, datedPage } from './lookups.ts';
@@ -14,7 +14,8 @@ export const Actor: ActorResolvers = {
     const roles = await ctx.loaders.rolesByActor.load(a.id);
     return at ? rolesAt(roles, parsePartialDate(at, 'at')) : roles;
   },
-  officeHolders: (a, _, ctx) => ctx.loaders.rolesWithin.load(a.id),
+  officeHolders: async (a, { at, title }, ctx) =>
+    officeHoldersOf(await ctx.loaders.rolesWithin.load(a.id), at != null ? parsePartialDate(at, 'at') : null, title ?? null),
   memberOf: (a, _, ctx) => ctx.loaders.relationsFrom.load(a.id),
   members: (a, _, ctx) => ctx.loaders.relationsTo.load(a.id),
   requestsMade: async (a, page, ctx) =>

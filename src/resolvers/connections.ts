@@ -1,5 +1,6 @@
 /** Edge types whose node is wrapped: counted actors, search hits, timeline entries. */
 import type { Resolvers } from '../generated/graphql.ts';
+import { eventMatches, requestMatches, responseMatches, timelineMatches } from './matches.ts';
 
 export const connectionResolvers: Resolvers = {
   DocumentActorEdge: {
@@ -16,7 +17,11 @@ export const connectionResolvers: Resolvers = {
     snippet: (e) => e.node.snippet,
     titleHighlight: (e) => e.node.titleHighlight,
   },
+  EventEdge: { matchedVia: (e, _, ctx) => eventMatches(e.node, e, ctx) },
+  RequestEdge: { matchedVia: (e, _, ctx) => requestMatches(e.node, e, ctx) },
+  RequestResponseEdge: { matchedVia: (e) => responseMatches(e.node, e) },
   TimelineEdge: {
+    matchedVia: (e, _, ctx) => timelineMatches(e.node, e, ctx),
     date: (e) => e.node.date,
     node: async (e, _, ctx) => {
       const { kind, id } = e.node;

@@ -7,6 +7,7 @@ import { Event, EventParticipant } from './event.ts';
 import { Evidence } from './evidence.ts';
 import { nodeTypeOf } from './node-type.ts';
 import { Query } from './query.ts';
+import { ActorMatch } from './matches.ts';
 import { Mutation, payloadResolvers } from './mutation.ts';
 import { AuditEntry, auditLog } from './audit.ts';
 import { Request, RequestItem, RequestParty, RequestResponse } from './request.ts';
@@ -32,5 +33,6 @@ export const resolvers: Resolvers = {
   RequestItem,
   RequestResponse,
   Evidence,
+  ActorMatch,
   ...connectionResolvers,
 };

@@ -3,6 +3,8 @@ import type { Context } from '../context.ts';
 import { badInput, DomainError } from '../domain/errors.ts';
 import { fromGlobalId, tryFromGlobalId, type NodeType } from './global-id.ts';
 import { arrayPage, type PageArgs } from '../services/pagination.ts';
+import { actorsNamed } from '../services/actors.ts';
+import { resolveAffiliation, type Affiliation } from '../services/affiliation.ts';
 
 const LOADER = {
   Document: 'document', Actor: 'actor', ActorRole: 'role', ActorRelation: 'relation', Event: 'event',
@@ -37,6 +39,38 @@ export async function resolveRef(
     if (row) return row.id;
   }
   throw new DomainError(missing, `${field}: no ${type.toLowerCase()} has the ID or slug "${ref.slice(0, 100)}"`, { field });
+}
+
+/**
+ * An actor named in a filter: its global ID, its slug, or any of its names or aliases (case-insensitive).
+ * A name several actors share is BAD_USER_INPUT listing their slugs; an unknown one is BAD_USER_INPUT.
+ */
+export async function resolveActorRef(ctx: Context, ref: string, field: string): Promise<string> {
+  const decoded = tryFromGlobalId(ref);
+  if (decoded) return (await resolveRef(ctx, 'Actor', ref, field))!;
+  const [row] = await ctx.loaders.actorBySlug.load(ref);
+  if (row) return row.id;
+  const text = ref.trim();
+  if (text && text.length <= 200) {
+    const named = await actorsNamed(ctx.db, text);
+    if (named.length === 1) return named[0]!.id;
+    if (named.length > 1) {
+      throw badInput(`${field}: several actors are known as "${text}"; name one by slug or ID: ${named.map((a) => a.slug).join(', ')}`, {
+        field, candidates: named.map((a) => a.slug),
+      });
+    }
+  }
+  throw badInput(`${field}: no actor has the ID, slug or name "${ref.slice(0, 100)}"`, { field });
+}
+
+/** The affiliated set of the actors a filter names (see services/affiliation.ts); null when none. */
+export async function affiliationOf(
+  ctx: Context, refs: (string | null | undefined)[], field: string, affiliated: boolean | null | undefined,
+): Promise<Affiliation | null> {
+  const given = refs.filter((r): r is string => r != null);
+  if (given.length === 0) return null;
+  const ids = await Promise.all(given.map((r) => resolveActorRef(ctx, r, field)));
+  return resolveAffiliation(ctx.db, ids, affiliated ?? true);
 }
 
 /** Like resolveRef for a required reference in a write: unknown is NOT_FOUND. */

@@ -4,13 +4,16 @@ import { badInput } from '../domain/errors.ts';
 import { findActor, listActors } from '../services/actors.ts';
 import { findDocument, listDocuments } from '../services/documents.ts';
 import { findEvent, listEvents } from '../services/events.ts';
-import { findRequest, listRequests } from '../services/requests.ts';
+import { findRequest, listRequests, listResponses } from '../services/requests.ts';
 import { searchDocuments } from '../services/search.ts';
 import { getStats } from '../services/stats.ts';
 import { listTimeline } from '../services/timeline.ts';
 import { MAX_PAGE_SIZE } from '../services/pagination.ts';
 import { fromGlobalId } from './global-id.ts';
-import { loadNode, resolveRef } from './lookups.ts';
+import { affiliationOf, loadNode, resolveRef } from './lookups.ts';
+import { withFilters } from './matches.ts';
+
+const MAX_TIMELINE_ACTORS = 20;
 
 /** `id` arguments of typed lookups must be IDs of that type. */
 const idOf = (id: string | null | undefined, type: 'Document' | 'Actor' | 'Event' | 'Request') =>
@@ -31,30 +34,57 @@ export const Query: QueryResolvers = {
 
   event: (_, { id, slug }, ctx) => findEvent(ctx.db, { id: idOf(id, 'Event'), slug }),
   events: async (_, { filter, orderBy, ...page }, ctx) => {
-    const { actor, document, ...rest } = filter ?? {};
-    return listEvents(ctx.db, {
+    const { actor, affiliated, document, ...rest } = filter ?? {};
+    const actorSet = await affiliationOf(ctx, [actor], 'filter.actor', affiliated);
+    const list = await listEvents(ctx.db, {
       ...rest,
-      actorId: await resolveRef(ctx, 'Actor', actor, 'filter.actor'),
+      actor: actorSet,
       documentId: await resolveRef(ctx, 'Document', document, 'filter.document'),
     }, orderBy, page);
+    return withFilters(list, [actorSet && { affiliation: actorSet }]);
   },
 
   request: (_, { id, slug }, ctx) => findRequest(ctx.db, { id: idOf(id, 'Request'), slug }),
   requests: async (_, { filter, orderBy, ...page }, ctx) => {
-    const { requester, addressee, actor, document, ...rest } = filter ?? {};
-    return listRequests(ctx.db, {
+    const { requester, addressee, actor, affiliated, document, ...rest } = filter ?? {};
+    const sets = {
+      requester: await affiliationOf(ctx, [requester], 'filter.requester', affiliated),
+      addressee: await affiliationOf(ctx, [addressee], 'filter.addressee', affiliated),
+      actor: await affiliationOf(ctx, [actor], 'filter.actor', affiliated),
+    };
+    const list = await listRequests(ctx.db, {
       ...rest,
-      requesterId: await resolveRef(ctx, 'Actor', requester, 'filter.requester'),
-      addresseeId: await resolveRef(ctx, 'Actor', addressee, 'filter.addressee'),
-      actorId: await resolveRef(ctx, 'Actor', actor, 'filter.actor'),
+      ...sets,
       documentId: await resolveRef(ctx, 'Document', document, 'filter.document'),
     }, orderBy, page);
+    return withFilters(list, [
+      sets.requester && { affiliation: sets.requester, side: 'REQUESTER' },
+      sets.addressee && { affiliation: sets.addressee, side: 'ADDRESSEE' },
+      sets.actor && { affiliation: sets.actor },
+    ]);
+  },
+
+  responses: async (_, { filter, orderBy, ...page }, ctx) => {
+    const { responder, affiliated, request, ...rest } = filter ?? {};
+    const responderSet = await affiliationOf(ctx, [responder], 'filter.responder', affiliated);
+    const list = await listResponses(ctx.db, {
+      ...rest,
+      responder: responderSet,
+      requestId: await resolveRef(ctx, 'Request', request, 'filter.request'),
+    }, orderBy, page);
+    return withFilters(list, [responderSet && { affiliation: responderSet }]);
   },
 
   search: (_, { query, first, after }, ctx) => searchDocuments(ctx.db, query, first, after),
 
-  timeline: async (_, { actor, from, to, ...page }, ctx) =>
-    listTimeline(ctx.db, { actorId: await resolveRef(ctx, 'Actor', actor, 'actor'), from, to }, page),
+  timeline: async (_, { actor, actors, affiliated, from, to, ...page }, ctx) => {
+    if (actors != null && actors.length > MAX_TIMELINE_ACTORS) {
+      throw badInput(`actors: at most ${MAX_TIMELINE_ACTORS} actors, got ${actors.length}`, { field: 'actors' });
+    }
+    if (actors != null && actors.length === 0) throw badInput('actors must list at least one actor', { field: 'actors' });
+    const set = await affiliationOf(ctx, [actor, ...(actors ?? [])], actors ? 'actors' : 'actor', affiliated);
+    return withFilters(await listTimeline(ctx.db, { actors: set, from, to }, page), [set && { affiliation: set }]);
+  },
 
   stats: (_, __, ctx) => getStats(ctx.db),
 };

@@ -9,7 +9,7 @@ import { idsContaining, textFilter } from './filters.ts';
 import { keysetPage, type PageArgs } from './pagination.ts';
 
 export interface ActorFilter {
-  kind?: ActorKind | null;
+  kind?: ActorKind[] | null;
   country?: string | null;
   nameContains?: string | null;
 }
@@ -27,7 +27,10 @@ export async function listActors(
   page: PageArgs,
 ) {
   const and: Record<string, unknown>[] = [];
-  if (filter?.kind) and.push({ kind: filter.kind });
+  if (filter?.kind != null) {
+    if (filter.kind.length === 0) throw badInput('filter.kind must list at least one value', { field: 'filter.kind' });
+    and.push({ kind: { in: filter.kind } });
+  }
   if (filter?.country != null) and.push({ countryCode: parseCountryCode(filter.country, 'country') });
   if (filter?.nameContains != null) {
     // Aliases hold the canonical name too, in normalised (lower-case) form: portable case-insensitivity.
@@ -68,4 +71,26 @@ export function rolesAt<R extends { from: string | null; to: string | null }>(ro
     const to = fromStored(r.to);
     return (!from || from.min <= at.max) && (!to || to.max >= at.min);
   });
+}
+
+/** Actors known by this name or alias (case-insensitive), at most `limit`, by slug. */
+export async function actorsNamed(db: DbTx, name: string, limit = 10) {
+  const aliases = await db.actorAlias.findMany({
+    where: { normalized: normalizeName(name) },
+    select: { actorId: true },
+    distinct: ['actorId'],
+    take: limit,
+  });
+  if (aliases.length === 0) return [];
+  return db.actor.findMany({ where: { id: { in: aliases.map((a) => a.actorId) } }, select: { id: true, slug: true }, orderBy: { slug: 'asc' } });
+}
+
+/** Roles held within an actor, kept by date (`rolesAt`) and by title (case-insensitive). */
+export function officeHoldersOf<R extends { from: string | null; to: string | null; title: string }>(
+  roles: R[], at: PartialDate | null, title: string | null,
+) {
+  const dated = at ? rolesAt(roles, at) : roles;
+  if (title == null) return dated;
+  const wanted = normalizeName(textFilter(title, 'title'));
+  return dated.filter((r) => normalizeName(r.title) === wanted);
 }

@@ -1,17 +1,18 @@
 /** Reading events. */
 import type { DbTx } from '../db/client.ts';
-import type { Event, EventKind, EventStatus } from '../generated/prisma/client.ts';
+import { Prisma, type Event, type EventKind, type EventStatus } from '../generated/prisma/client.ts';
 import { isCountryCode } from '../domain/country-codes.ts';
-import { dateRange, idsContaining, textFilter, idOrSlug } from './filters.ts';
-import { keysetPage, type PageArgs } from './pagination.ts';
+import { idsContaining, textFilter, idOrSlug, sqlDateRange, sqlOneOf } from './filters.ts';
+import { sqlKeysetPage, type PageArgs } from './pagination.ts';
+import { affiliatedIds, type Affiliation } from './affiliation.ts';
 
 export interface EventFilter {
-  kind?: EventKind | null;
-  status?: EventStatus | null;
+  kind?: EventKind[] | null;
+  status?: EventStatus[] | null;
   from?: string | null;
   to?: string | null;
-  /** Database id of an actor taking part. */
-  actorId?: string | null;
+  /** Actors taking part, resolved to their affiliation (see affiliation.ts). */
+  actor?: Affiliation | null;
   /** Database id of a document with evidence on the event or a participant. */
   documentId?: string | null;
   location?: string | null;
@@ -23,19 +24,24 @@ const ORDER = {
   TITLE: { field: 'title', nullable: false },
 } as const;
 
-export async function eventWhere(db: DbTx, filter: EventFilter = {}) {
-  const and: Record<string, unknown>[] = [...dateRange('dateMin', 'dateMax', filter.from, filter.to)];
-  if (filter.kind) and.push({ kind: filter.kind });
-  if (filter.status) and.push({ status: filter.status });
-  if (filter.actorId) and.push({ participants: { some: { actorId: filter.actorId } } });
+export async function eventConditions(db: DbTx, filter: EventFilter = {}): Promise<Prisma.Sql[]> {
+  const and = sqlDateRange(filter.from, filter.to);
+  and.push(...sqlOneOf('kind', filter.kind, 'filter.kind'));
+  and.push(...sqlOneOf('status', filter.status, 'filter.status'));
+  if (filter.actor) {
+    and.push(Prisma.sql`t."id" IN (${affiliatedIds(filter.actor, { table: 'Event', link: 'EventParticipant', linkKey: 'eventId', actorColumn: 'actorId' })})`);
+  }
   if (filter.documentId) {
-    const documentId = filter.documentId;
-    and.push({ OR: [{ evidence: { some: { documentId } } }, { participants: { some: { evidence: { some: { documentId } } } } }] });
+    const d = filter.documentId;
+    and.push(Prisma.sql`t."id" IN (
+      SELECT e."eventId" FROM "Evidence" e WHERE e."documentId" = ${d} AND e."eventId" IS NOT NULL
+      UNION SELECT p."eventId" FROM "Evidence" e JOIN "EventParticipant" p ON p."id" = e."participantId" WHERE e."documentId" = ${d})`);
   }
   if (filter.location != null) {
     const text = textFilter(filter.location, 'location');
-    const byCountry = isCountryCode(text.toUpperCase()) ? [{ locationCountry: text.toUpperCase() }] : [];
-    and.push({ OR: [{ id: { in: await idsContaining(db, 'eventLocation', text) } }, ...byCountry] });
+    const ids = await idsContaining(db, 'eventLocation', text);
+    const byName = Prisma.sql`t."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+    and.push(isCountryCode(text.toUpperCase()) ? Prisma.sql`(${byName} OR t."locationCountry" = ${text.toUpperCase()})` : byName);
   }
   return and;
 }
@@ -46,13 +52,14 @@ export async function listEvents(
   order: { field: EventOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
   page: PageArgs,
 ) {
-  const and = await eventWhere(db, filter ?? {});
-  return keysetPage<Event>({
+  return sqlKeysetPage<Event>({
     args: page,
+    table: 'Event',
     ...ORDER[order?.field ?? 'START'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
-    find: ({ where, orderBy, take }) => db.event.findMany({ where: { AND: [...and, where] }, orderBy, take }),
-    count: () => db.event.count({ where: { AND: and } }),
+    where: await eventConditions(db, filter ?? {}),
+    query: (sql) => db.$queryRaw(sql),
+    load: (ids) => db.event.findMany({ where: { id: { in: ids } } }),
   });
 }
 

@@ -2,6 +2,7 @@
 import { parsePartialDate } from '../domain/partial-date.ts';
 import { badInput } from '../domain/errors.ts';
 import type { DbTx } from '../db/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import { normalizeName } from '../domain/text.ts';
 
 /**
@@ -55,3 +56,22 @@ export async function idsContaining(db: DbTx, what: keyof typeof SEARCHABLE, tex
   const rows = await db.$queryRawUnsafe<{ id: string; value: string }[]>(`SELECT "${id}" AS "id", "${column}" AS "value" FROM "${table}" WHERE "${column}" IS NOT NULL`);
   return rows.filter((r) => normalizeName(r.value).includes(needle)).map((r) => r.id);
 }
+
+/** Records (aliased t) whose [dateMin, dateMax] overlaps [from, to]; undated records never match. */
+export function sqlDateRange(from?: string | null, to?: string | null): Prisma.Sql[] {
+  const f = from != null ? parsePartialDate(from, 'from') : null;
+  const t = to != null ? parsePartialDate(to, 'to') : null;
+  if (f && t && t.max < f.min) throw badInput(`to (${t.value}) is before from (${f.value})`, { field: 'to' });
+  const out: Prisma.Sql[] = [];
+  if (f) out.push(Prisma.sql`t."dateMax" >= ${f.min}`);
+  if (t) out.push(Prisma.sql`t."dateMin" <= ${t.max}`);
+  return out;
+}
+
+/** `t."col" IN (…)` for a non-empty list of enum values (validated by GraphQL); nothing when absent. */
+export function sqlOneOf(column: string, values: readonly string[] | null | undefined, field: string): Prisma.Sql[] {
+  if (values == null) return [];
+  if (values.length === 0) throw badInput(`${field} must list at least one value`, { field });
+  return [Prisma.sql`${Prisma.raw(`t."${column}"`)} IN (${Prisma.join([...new Set(values)])})`];
+}
+

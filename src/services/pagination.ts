@@ -8,6 +8,7 @@
  */
 import { badInput } from '../domain/errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/paging.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
@@ -194,4 +195,68 @@ function cursorFits(value: SortValue, kind: SortKind, nullable: boolean): boolea
   if (kind === 'number') return typeof value === 'number';
   if (typeof value !== 'string') return false;
   return kind === 'text' || !Number.isNaN(Date.parse(value));
+}
+
+export interface SqlKeysetOptions<Row extends { id: string }> {
+  args: PageArgs;
+  /** Table and sort column, quoted by the caller's fixed choice (never from input). */
+  table: 'Request' | 'Event' | 'RequestResponse';
+  field: string;
+  kind?: 'text' | 'datetime';
+  nullable?: boolean;
+  direction?: 'asc' | 'desc';
+  /** Conditions on the table (aliased t), ANDed. */
+  where: Prisma.Sql[];
+  /** Runs a statement (the service's database handle). */
+  query: <T>(sql: Prisma.Sql) => Promise<T[]>;
+  /** Loads the page's rows by id (any order). */
+  load: (ids: string[]) => Promise<Row[]>;
+}
+
+/**
+ * `keysetPage` in hand-written SQL, for lists whose conditions Prisma cannot express without a
+ * correlated EXISTS under a scan of the table (IN (SELECT …) joins driven by a small set). The same
+ * ordering, null placement, cursors and tags as keysetPage, so both paths page alike. Only the ids and
+ * sort keys are selected here; the page's rows are then loaded by id.
+ */
+export async function sqlKeysetPage<Row extends { id: string }>(o: SqlKeysetOptions<Row>): Promise<Page<Row>> {
+  const kind = o.kind ?? 'text';
+  const direction = o.direction ?? 'asc';
+  const tag = `${o.field}:${direction}`;
+  const w = pageWindow(o.args, tag);
+  if (w.cursor && !cursorFits(w.cursor.value, kind, o.nullable ?? false)) {
+    throw badInput(`${w.backward ? 'before' : 'after'}: not a cursor returned by this API`, { field: w.backward ? 'before' : 'after' });
+  }
+  const scan: 'asc' | 'desc' = w.backward ? (direction === 'asc' ? 'desc' : 'asc') : direction;
+  const col = Prisma.raw(`t."${o.field}"`);
+  // DateTime columns hold Prisma's text form, "2026-11-26T12:28:01.075+00:00"; cursors hold ISO "…Z".
+  const toDb = (v: string | number) => (kind === 'datetime' ? new Date(v).toISOString().replace('Z', '+00:00') : v);
+  const conditions = [...o.where];
+  if (w.cursor) {
+    const { value, id } = w.cursor;
+    const past = Prisma.raw(scan === 'asc' ? '>' : '<');
+    if (value === null) {
+      conditions.push(scan === 'asc' ? Prisma.sql`((${col} IS NULL AND t."id" > ${id}) OR ${col} IS NOT NULL)` : Prisma.sql`(${col} IS NULL AND t."id" < ${id})`);
+    } else {
+      const v = toDb(value);
+      const orNull = scan === 'desc' && o.nullable ? Prisma.sql` OR ${col} IS NULL` : Prisma.empty;
+      conditions.push(Prisma.sql`(${col} ${past} ${v} OR (${col} = ${v} AND t."id" ${past} ${id})${orNull})`);
+    }
+  }
+  const table = Prisma.raw(`"${o.table}"`);
+  const where = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`WHERE ${Prisma.join(list, ' AND ')}` : Prisma.empty);
+  const dir = Prisma.raw(scan === 'asc' ? 'ASC' : 'DESC');
+  // SQLite sorts NULLs first ascending and last descending: the order keysetPage asks Prisma for.
+  const ids = await o.query<{ id: string }>(Prisma.sql`SELECT t."id" AS "id" FROM ${table} t ${where(conditions)} ORDER BY ${col} ${dir}, t."id" ${dir} LIMIT ${w.size + 1}`);
+  const rows = new Map((await o.load(ids.map((r) => r.id))).map((r) => [r.id, r]));
+  const ordered = ids.map((r) => rows.get(r.id)).filter((r): r is Row => r !== undefined);
+  const f = o.field;
+  const fromRow = (row: Row): Cursor => {
+    const v = (row as Record<string, unknown>)[f];
+    return { value: v instanceof Date ? v.toISOString() : ((v ?? null) as SortValue), id: row.id };
+  };
+  return finish(ordered, w, fromRow, tag, async () => {
+    const [r] = await o.query<{ n: bigint | number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM ${table} t ${where(o.where)}`);
+    return Number(r?.n ?? 0);
+  });
 }

@@ -1,17 +1,22 @@
-/** Reading requests. */
+/** Reading requests and responses. */
 import type { DbTx } from '../db/client.ts';
-import type { ItemCategory, Request, RequestStatus } from '../generated/prisma/client.ts';
-import { dateRange, idOrSlug } from './filters.ts';
-import { keysetPage, type PageArgs } from './pagination.ts';
+import { Prisma, type ItemCategory, type Request, type RequestResponse, type RequestStatus, type Stance } from '../generated/prisma/client.ts';
+import { badInput } from '../domain/errors.ts';
+import { idOrSlug, sqlDateRange, sqlOneOf } from './filters.ts';
+import { sqlKeysetPage, type PageArgs } from './pagination.ts';
+import { affiliatedIds, type Affiliation } from './affiliation.ts';
 
-/** Actor and document references are database ids (the API layer resolves global IDs and slugs). */
+/**
+ * Actor filters come resolved to their affiliation (see affiliation.ts); document references are
+ * database ids (the API layer resolves global IDs, slugs and names).
+ */
 export interface RequestFilter {
-  requesterId?: string | null;
-  addresseeId?: string | null;
-  actorId?: string | null;
-  status?: RequestStatus | null;
-  category?: ItemCategory | null;
-  excludedCategory?: ItemCategory | null;
+  requester?: Affiliation | null;
+  addressee?: Affiliation | null;
+  actor?: Affiliation | null;
+  status?: RequestStatus[] | null;
+  category?: ItemCategory[] | null;
+  excludedCategory?: ItemCategory[] | null;
   from?: string | null;
   to?: string | null;
   documentId?: string | null;
@@ -23,17 +28,31 @@ const ORDER = {
   CREATED_AT: { field: 'createdAt', nullable: false, kind: 'datetime' },
 } as const;
 
-export function requestWhere(filter: RequestFilter = {}) {
-  const and: Record<string, unknown>[] = [...dateRange('dateMin', 'dateMax', filter.from, filter.to)];
-  if (filter.requesterId) and.push({ parties: { some: { actorId: filter.requesterId, side: 'REQUESTER' } } });
-  if (filter.addresseeId) and.push({ parties: { some: { actorId: filter.addresseeId, side: 'ADDRESSEE' } } });
-  if (filter.actorId) and.push({ parties: { some: { actorId: filter.actorId } } });
-  if (filter.status) and.push({ status: filter.status });
-  if (filter.category) and.push({ items: { some: { category: filter.category, excluded: false } } });
-  if (filter.excludedCategory) and.push({ items: { some: { category: filter.excludedCategory, excluded: true } } });
+const party = (a: Affiliation, side?: 'REQUESTER' | 'ADDRESSEE') =>
+  affiliatedIds(a, {
+    table: 'Request', link: 'RequestParty', linkKey: 'requestId', actorColumn: 'actorId', onBehalfOf: true,
+    extra: side ? Prisma.sql` AND l."side" = ${side}` : undefined,
+  });
+
+export function requestConditions(filter: RequestFilter = {}): Prisma.Sql[] {
+  const and = sqlDateRange(filter.from, filter.to);
+  if (filter.requester) and.push(Prisma.sql`t."id" IN (${party(filter.requester, 'REQUESTER')})`);
+  if (filter.addressee) and.push(Prisma.sql`t."id" IN (${party(filter.addressee, 'ADDRESSEE')})`);
+  if (filter.actor) and.push(Prisma.sql`t."id" IN (${party(filter.actor)})`);
+  and.push(...sqlOneOf('status', filter.status, 'filter.status'));
+  const items = (categories: ItemCategory[] | null | undefined, excluded: boolean, field: string) => {
+    if (categories == null) return;
+    if (categories.length === 0) throw badInput(`${field} must list at least one value`, { field });
+    and.push(Prisma.sql`t."id" IN (SELECT i."requestId" FROM "RequestItem" i WHERE i."category" IN (${Prisma.join([...new Set(categories)])}) AND i."excluded" = ${excluded ? 1 : 0})`);
+  };
+  items(filter.category, false, 'filter.category');
+  items(filter.excludedCategory, true, 'filter.excludedCategory');
   if (filter.documentId) {
-    const ev = { some: { documentId: filter.documentId } };
-    and.push({ OR: [{ evidence: ev }, { items: { some: { evidence: ev } } }, { responses: { some: { evidence: ev } } }] });
+    const d = filter.documentId;
+    and.push(Prisma.sql`t."id" IN (
+      SELECT e."requestId" FROM "Evidence" e WHERE e."documentId" = ${d} AND e."requestId" IS NOT NULL
+      UNION SELECT i."requestId" FROM "Evidence" e JOIN "RequestItem" i ON i."id" = e."itemId" WHERE e."documentId" = ${d}
+      UNION SELECT r."requestId" FROM "Evidence" e JOIN "RequestResponse" r ON r."id" = e."responseId" WHERE e."documentId" = ${d})`);
   }
   return and;
 }
@@ -44,16 +63,51 @@ export function listRequests(
   order: { field: RequestOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
   page: PageArgs,
 ) {
-  const and = requestWhere(filter ?? {});
-  return keysetPage<Request>({
+  return sqlKeysetPage<Request>({
     args: page,
+    table: 'Request',
     ...ORDER[order?.field ?? 'DATE'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
-    find: ({ where, orderBy, take }) => db.request.findMany({ where: { AND: [...and, where] }, orderBy, take }),
-    count: () => db.request.count({ where: { AND: and } }),
+    where: requestConditions(filter ?? {}),
+    query: (sql) => db.$queryRaw(sql),
+    load: (ids) => db.request.findMany({ where: { id: { in: ids } } }),
   });
 }
 
 export function findRequest(db: DbTx, by: { id?: string | null; slug?: string | null }) {
   return db.request.findUnique({ where: idOrSlug(by) });
+}
+
+export interface ResponseFilter {
+  responder?: Affiliation | null;
+  stance?: Stance[] | null;
+  requestId?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** Responses in date order (undated first ascending, as every dated list), ties by id. */
+export function listResponses(
+  db: DbTx,
+  filter: ResponseFilter | null | undefined,
+  order: { direction?: 'ASC' | 'DESC' | null } | null | undefined,
+  page: PageArgs,
+) {
+  const f = filter ?? {};
+  const and = sqlDateRange(f.from, f.to);
+  and.push(...sqlOneOf('stance', f.stance, 'filter.stance'));
+  if (f.requestId) and.push(Prisma.sql`t."requestId" = ${f.requestId}`);
+  if (f.responder) {
+    and.push(Prisma.sql`t."id" IN (${affiliatedIds(f.responder, { table: 'RequestResponse', link: 'RequestResponse', linkKey: 'id', actorColumn: 'responderId' })})`);
+  }
+  return sqlKeysetPage<RequestResponse>({
+    args: page,
+    table: 'RequestResponse',
+    field: 'date',
+    nullable: true,
+    direction: order?.direction === 'DESC' ? 'desc' : 'asc',
+    where: and,
+    query: (sql) => db.$queryRaw(sql),
+    load: (ids) => db.requestResponse.findMany({ where: { id: { in: ids } } }),
+  });
 }

@@ -8,6 +8,7 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { parsePartialDate } from '../domain/partial-date.ts';
 import { customPage, type PageArgs } from './pagination.ts';
+import { affiliatedIds, type Affiliation } from './affiliation.ts';
 
 export type TimelineKind = 'EVENT' | 'REQUEST' | 'RESPONSE';
 export interface TimelineEntry {
@@ -18,26 +19,27 @@ export interface TimelineEntry {
 
 export async function listTimeline(
   db: DbTx,
-  filter: { actorId?: string | null; from?: string | null; to?: string | null },
+  filter: { actors?: Affiliation | null; from?: string | null; to?: string | null },
   page: PageArgs,
 ) {
   const from = filter.from != null ? parsePartialDate(filter.from, 'from') : null;
   const to = filter.to != null ? parsePartialDate(filter.to, 'to') : null;
   if (from && to && to.max < from.min) throw badInput(`to (${to.value}) is before from (${from.value})`, { field: 'to' });
-  const actorId = filter.actorId ?? null;
+  const a = filter.actors ?? null;
 
-  // The same conditions on each table (aliased t): dated, overlapping [from, to], involving the actor.
+  // The same conditions on each table (aliased t): dated, overlapping [from, to], involving one of the
+  // actors or an actor acting for one (an IN (SELECT …) driven by the affiliated set, see affiliation.ts).
   const range = Prisma.sql`${from ? Prisma.sql` AND t."dateMax" >= ${from.min}` : Prisma.empty}${to ? Prisma.sql` AND t."dateMin" <= ${to.max}` : Prisma.empty}`;
-  const involves = (sql: Prisma.Sql) => (actorId ? sql : Prisma.empty);
+  const involves = (o: Parameters<typeof affiliatedIds>[1]) => (a ? Prisma.sql` AND t."id" IN (${affiliatedIds(a, o)})` : Prisma.empty);
   const entries = Prisma.sql`
     SELECT 'EVENT' AS "kind", t."id" AS "id", t."start" AS "date" FROM "Event" t
-      WHERE t."start" IS NOT NULL${range}${involves(Prisma.sql` AND EXISTS (SELECT 1 FROM "EventParticipant" p WHERE p."eventId" = t."id" AND p."actorId" = ${actorId})`)}
+      WHERE t."start" IS NOT NULL${range}${involves({ table: 'Event', link: 'EventParticipant', linkKey: 'eventId', actorColumn: 'actorId' })}
     UNION ALL
     SELECT 'REQUEST', t."id", t."date" FROM "Request" t
-      WHERE t."date" IS NOT NULL${range}${involves(Prisma.sql` AND EXISTS (SELECT 1 FROM "RequestParty" p WHERE p."requestId" = t."id" AND p."actorId" = ${actorId})`)}
+      WHERE t."date" IS NOT NULL${range}${involves({ table: 'Request', link: 'RequestParty', linkKey: 'requestId', actorColumn: 'actorId', onBehalfOf: true })}
     UNION ALL
     SELECT 'RESPONSE', t."id", t."date" FROM "RequestResponse" t
-      WHERE t."date" IS NOT NULL${range}${involves(Prisma.sql` AND t."responderId" = ${actorId}`)}`;
+      WHERE t."date" IS NOT NULL${range}${involves({ table: 'RequestResponse', link: 'RequestResponse', linkKey: 'id', actorColumn: 'responderId' })}`;
 
   return customPage<TimelineEntry>(
     page,

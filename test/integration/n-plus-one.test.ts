@@ -112,3 +112,30 @@ describe('actors with their aliases, roles, memberships and mentions', () => {
     expectSameCount(five.selects, fifty.selects, BOUND);
   });
 });
+
+describe('lists filtered by an actor, with matchedVia', () => {
+  const QUERY = `query ($n: Int) {
+    requests(first: $n, filter: { actor: "nato" }) { edges { node { slug } matchedVia { via principal { slug } actor { slug } role { title } } } }
+    timeline(first: $n, actors: ["iraq", "nato"]) { edges { date matchedVia { via actor { slug } } } }
+  }`;
+
+  /*
+   * Measured: 10 SELECTs, whatever the page size once every kind of entry is on it (the affiliation
+   * statements start with WITH and are not counted here: one per list):
+   *   1 actors by slug (both lists' references in one batch)
+   *   1 timeline page   1 requests page   1 request rows (list and timeline entries share the loader)
+   *   1 events   1 responses   1 parties   1 participants   1 actors of the matches
+   *   1 roles is not needed (no role asked in the timeline; the requests list's matches have none)
+   * The bound adds a margin; a query per edge would exceed it at once.
+   */
+  const BOUND = 12;
+
+  it('runs the same number of SELECTs for 40 entries and for 100, within the bound', async () => {
+    const some = await selectsOf(QUERY, { n: 40 });
+    const many = await selectsOf(QUERY, { n: 100 });
+    expect(many.data.timeline.edges.length).toBeGreaterThan(40);
+    expect(many.data.requests.edges.every((e: any) => e.matchedVia.length > 0)).toBe(true);
+    expect(some.data.timeline.edges.every((e: any) => e.matchedVia.length > 0)).toBe(true);
+    expectSameCount(some.selects, many.selects, BOUND);
+  });
+});

@@ -284,7 +284,7 @@ describe('actor / actors', () => {
   });
 
   it('filters by kind', async () => {
-    const q = 'query ($k: ActorKind) { actors(first: 100, filter: { kind: $k }) { totalCount edges { node { slug kind } } } }';
+    const q = 'query ($k: [ActorKind!]) { actors(first: 100, filter: { kind: $k }) { totalCount edges { node { slug kind } } } }';
     const counts: Record<string, number> = { STATE: 30, PERSON: 15, ORGANIZATION: 13, GROUP: 2, OTHER: 0 };
     for (const [kind, n] of Object.entries(counts)) {
       const d = ok(await s.gql(q, { k: kind })).actors;
@@ -296,7 +296,7 @@ describe('actor / actors', () => {
   });
 
   it('filters by country code, case-insensitively, and refuses a code that is not ISO 3166-1 alpha-3', async () => {
-    const q = 'query ($c: String, $k: ActorKind) { actors(first: 100, filter: { country: $c, kind: $k }) { totalCount edges { node { slug } } } }';
+    const q = 'query ($c: String, $k: [ActorKind!]) { actors(first: 100, filter: { country: $c, kind: $k }) { totalCount edges { node { slug } } } }';
     const iraqi = [
       'government-of-iraq', 'haider-al-abadi', 'iraq', 'iraqi-army', 'iraqi-defence-ministry', 'iraqi-interim-government',
       'iraqi-security-forces', 'iyad-allawi', 'nuri-al-maliki',

@@ -144,8 +144,8 @@ describe('search', () => {
 });
 
 describe('timeline', () => {
-  const TIMELINE = `query ($actor: ID, $from: PartialDate, $to: PartialDate, $first: Int, $after: String, $last: Int, $before: String) {
-    timeline(actor: $actor, from: $from, to: $to, first: $first, after: $after, last: $last, before: $before) {
+  const TIMELINE = `query ($actor: ID, $affiliated: Boolean, $from: PartialDate, $to: PartialDate, $first: Int, $after: String, $last: Int, $before: String) {
+    timeline(actor: $actor, affiliated: $affiliated, from: $from, to: $to, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges { cursor date node {
@@ -163,8 +163,8 @@ describe('timeline', () => {
   const nonDecreasing = (dates: string[]) => dates.every((d, i) => i === 0 || dates[i - 1]! <= d);
   const ownDate = (e: Entry) => (e.node.__typename === 'Event' ? e.node.start : e.node.date);
 
-  it('NATO from 2004 to 2018: its events, requests and responses, in date order', async () => {
-    const t = await timeline({ actor: 'nato', from: '2004', to: '2018', first: 100 });
+  it('NATO itself (affiliated: false) from 2004 to 2018: its events, requests and responses, in date order', async () => {
+    const t = await timeline({ actor: 'nato', affiliated: false, from: '2004', to: '2018', first: 100 });
     expect(t.totalCount).toBe(24);
     expect(t.edges).toHaveLength(24);
     const dates = t.edges.map((e) => e.date);
@@ -181,7 +181,7 @@ describe('timeline', () => {
       if (e.node.__typename === 'RequestResponse') expect(e.node.responder.slug).toBe('nato');
     }
     const { actor } = ok(await s.gql('{ actor(slug: "nato") { id } }'));
-    const byId = await timeline({ actor: actor.id, from: '2004', to: '2018', first: 100 });
+    const byId = await timeline({ actor: actor.id, affiliated: false, from: '2004', to: '2018', first: 100 });
     expect(byId.edges.map((e) => e.node.id)).toEqual(t.edges.map((e) => e.node.id));
   });
 

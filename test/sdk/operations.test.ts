@@ -76,14 +76,14 @@ describe('reads over the seed', () => {
     const published = docs.documents.edges.map((e) => e.node.published ?? '');
     expect(published).toEqual([...published].sort());
 
-    const states = await anon.actors({ filter: { kind: 'STATE' }, first: 100 });
+    const states = await anon.actors({ filter: { kind: ['STATE'] }, first: 100 });
     expect(states.actors.edges.map((e) => e.node.slug)).toContain('iraq');
     expect(states.actors.edges.every((e) => e.node.kind === 'STATE')).toBe(true);
 
-    const summits = await anon.events({ filter: { kind: 'SUMMIT', actor: 'nato' } });
+    const summits = await anon.events({ filter: { kind: ['SUMMIT'], actor: 'nato' } });
     expect(summits.events.edges.map((e) => e.node.slug)).toContain('istanbul-summit-2004');
 
-    const toNato = await anon.requests({ filter: { addressee: 'nato', excludedCategory: 'TROOPS' } });
+    const toNato = await anon.requests({ filter: { addressee: 'nato', excludedCategory: ['TROOPS'] } });
     expect(toNato.requests.edges.map((e) => e.node.slug)).toContain('allawi-2004-nato-assistance');
   });
 
@@ -112,6 +112,21 @@ describe('reads over the seed', () => {
     for (const { node } of timeline.edges) {
       if (node.__typename === 'RequestResponse') expect(typeof node.responder.name).toBe('string');
     }
+  });
+
+  test('timeline over several actors, responses by stance and responder, officeHolders at a date', async () => {
+    const { timeline } = await anon.timeline({ actors: ['Iraq', 'NATO'], from: '2004', to: '2018', first: 100 });
+    expect(timeline.edges.every((e) => e.matchedVia.length > 0)).toBe(true);
+    expect(timeline.edges.some((e) => e.matchedVia.some((m) => m.via === 'OFFICE_HOLDER'))).toBe(true);
+
+    const { responses } = await anon.responses({ filter: { stance: ['DECLINES'] }, first: 100 });
+    expect(responses.totalCount).toBeGreaterThan(0);
+    expect(responses.edges.every((e) => e.node.stance === 'DECLINES')).toBe(true);
+    const nato = await anon.responses({ filter: { responder: 'nato', from: '2008', to: '2008' }, first: 100 });
+    expect(nato.responses.edges.map((e) => e.node.responder.slug)).toContain('jaap-de-hoop-scheffer');
+
+    const { actor } = await anon.officeHolders({ slug: 'nato', at: '2018', title: 'Secretary General' });
+    expect(actor!.officeHolders.map((r) => r.holder.slug)).toEqual(['jens-stoltenberg']);
   });
 
   test('search, stats, node', async () => {

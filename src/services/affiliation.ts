@@ -1,0 +1,141 @@
+/**
+ * Who acts for whom. A filter naming an actor also matches, by default, the actors acting for it:
+ *   - SELF          the actor itself;
+ *   - PART_OF       actors that are PART_OF it, transitively (the North Atlantic Council for NATO);
+ *   - ON_BEHALF_OF  request parties that spoke on behalf of it or of one of its parts;
+ *   - OFFICE_HOLDER people holding a role within it or one of its parts at the record's date (Allawi as
+ *                   Prime Minister of Iraq in June 2004).
+ * MEMBER_OF does not roll up: a member state does not act for the alliance.
+ *
+ * A role's unknown `from` or `to` is open (the role may have been held at any date before or after the
+ * known bound), as `Actor.roles(at:)` treats it; an undated record matches no office holder, since the
+ * role cannot be checked against it.
+ *
+ * The set is resolved first, by one recursive statement over indexed columns (ActorRelation.toId,
+ * ActorRole.withinId); the lists then filter records with IN (SELECT …) joins driven by that small set,
+ * passed as one JSON parameter, so its size never meets the bind-parameter limit.
+ */
+import type { DbTx } from '../db/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+
+export type MatchKind = 'SELF' | 'PART_OF' | 'ON_BEHALF_OF' | 'OFFICE_HOLDER';
+
+/** An actor acting for a principal named in a filter. */
+export interface Affiliate {
+  actorId: string;
+  principalId: string;
+  via: 'SELF' | 'PART_OF' | 'OFFICE_HOLDER';
+  /** The role, for OFFICE_HOLDER. */
+  roleId: string | null;
+  /** First and last day the role can have been held ("0000-00-00"/"9999-99-99" when unknown). */
+  fromMin: string;
+  toMax: string;
+}
+
+export interface Affiliation {
+  principalIds: string[];
+  affiliated: boolean;
+  /** Actors matching at any date: the principals and, when affiliated, their parts. */
+  constant: Affiliate[];
+  /** Office holders, matching only records whose dates overlap the role's. */
+  holders: Affiliate[];
+}
+
+const OPEN_START = '0000-00-00';
+const OPEN_END = '9999-99-99';
+
+/** The actors acting for the given principals (database ids); the principals alone when !affiliated. */
+export async function resolveAffiliation(db: DbTx, principalIds: string[], affiliated = true): Promise<Affiliation> {
+  const principals = [...new Set(principalIds)];
+  if (!affiliated) {
+    return {
+      principalIds: principals, affiliated,
+      constant: principals.map((id) => ({ actorId: id, principalId: id, via: 'SELF', roleId: null, fromMin: OPEN_START, toMax: OPEN_END })),
+      holders: [],
+    };
+  }
+  // Partial dates widen to their first/last day by padding: "2004" → from "2004-01-01", to "2004-99-99"
+  // (compared as text only against real days, a "99" bound is the last day of its month or year).
+  const rows = await db.$queryRaw<{ actorId: string; principalId: string; via: Affiliate['via']; roleId: string | null; fromMin: string; toMax: string }[]>(Prisma.sql`
+    WITH RECURSIVE parts("id", "principal") AS (
+      SELECT CAST(value AS TEXT), CAST(value AS TEXT) FROM json_each(${JSON.stringify(principals)})
+      UNION
+      SELECT r."fromId", p."principal" FROM parts p CROSS JOIN "ActorRelation" r ON r."toId" = p."id" AND r."kind" = 'PART_OF'
+    )
+    SELECT CAST(p."id" AS TEXT) AS "actorId", CAST(p."principal" AS TEXT) AS "principalId",
+           CASE WHEN p."id" = p."principal" THEN 'SELF' ELSE 'PART_OF' END AS "via",
+           NULL AS "roleId", ${OPEN_START} AS "fromMin", ${OPEN_END} AS "toMax"
+      FROM parts p
+    UNION ALL
+    SELECT ro."actorId", CAST(p."principal" AS TEXT), 'OFFICE_HOLDER', ro."id",
+           CASE length(ro."from") WHEN 4 THEN ro."from" || '-01-01' WHEN 7 THEN ro."from" || '-01' ELSE COALESCE(ro."from", ${OPEN_START}) END,
+           CASE length(ro."to") WHEN 4 THEN ro."to" || '-99-99' WHEN 7 THEN ro."to" || '-99' ELSE COALESCE(ro."to", ${OPEN_END}) END
+      FROM parts p CROSS JOIN "ActorRole" ro ON ro."withinId" = p."id"`);
+  return {
+    principalIds: principals, affiliated,
+    constant: rows.filter((r) => r.via !== 'OFFICE_HOLDER'),
+    holders: rows.filter((r) => r.via === 'OFFICE_HOLDER'),
+  };
+}
+
+const constantIds = (a: Affiliation) => JSON.stringify([...new Set(a.constant.map((c) => c.actorId))]);
+const holderRows = (a: Affiliation) => JSON.stringify(a.holders.map((h) => [h.actorId, h.fromMin, h.toMax]));
+
+/**
+ * SQL selecting the ids of records (of `table`, with dateMin/dateMax) that an affiliated actor takes part
+ * in, through `link`: a table with `linkKey` = the record's id and `actorColumn` = the actor.
+ * `onBehalfOf` adds parties speaking for a matched actor; `extra` narrows the link rows (e.g. a side).
+ */
+export function affiliatedIds(
+  a: Affiliation,
+  o: { table: 'Request' | 'Event' | 'RequestResponse'; link: 'RequestParty' | 'EventParticipant' | 'RequestResponse'; linkKey: string; actorColumn: string; onBehalfOf?: boolean; extra?: Prisma.Sql },
+): Prisma.Sql {
+  const link = Prisma.raw(`"${o.link}"`);
+  const key = Prisma.raw(`l."${o.linkKey}"`);
+  const actor = Prisma.raw(`l."${o.actorColumn}"`);
+  const extra = o.extra ?? Prisma.empty;
+  const parts = [Prisma.sql`SELECT ${key} FROM ${link} l WHERE ${actor} IN (SELECT value FROM json_each(${constantIds(a)}))${extra}`];
+  if (o.onBehalfOf && a.affiliated) {
+    parts.push(Prisma.sql`SELECT ${key} FROM ${link} l WHERE l."onBehalfOfId" IN (SELECT value FROM json_each(${constantIds(a)}))${extra}`);
+  }
+  if (a.holders.length > 0) {
+    const table = Prisma.raw(`"${o.table}"`);
+    parts.push(Prisma.sql`SELECT ${key} FROM json_each(${holderRows(a)}) h
+      JOIN ${link} l ON ${actor} = json_extract(h.value, '$[0]')${extra}
+      JOIN ${table} d ON d."id" = ${key}
+      WHERE d."dateMax" >= json_extract(h.value, '$[1]') AND d."dateMin" <= json_extract(h.value, '$[2]')`);
+  }
+  return Prisma.join(parts, ' UNION ');
+}
+
+/** How one actor on a record (dated [dateMin, dateMax]) matches the affiliation, if it does. */
+export interface Match {
+  via: MatchKind;
+  principalId: string;
+  actorId: string;
+  roleId: string | null;
+}
+
+export function matchesOf(
+  a: Affiliation,
+  actorId: string,
+  onBehalfOfId: string | null,
+  dateMin: string | null,
+  dateMax: string | null,
+): Match[] {
+  const out: Match[] = [];
+  for (const c of a.constant) {
+    if (c.actorId === actorId) out.push({ via: c.via, principalId: c.principalId, actorId, roleId: null });
+    else if (a.affiliated && onBehalfOfId != null && c.actorId === onBehalfOfId) {
+      out.push({ via: 'ON_BEHALF_OF', principalId: c.principalId, actorId, roleId: null });
+    }
+  }
+  if (dateMin != null && dateMax != null) {
+    for (const h of a.holders) {
+      if (h.actorId === actorId && dateMax >= h.fromMin && dateMin <= h.toMax) {
+        out.push({ via: 'OFFICE_HOLDER', principalId: h.principalId, actorId, roleId: h.roleId });
+      }
+    }
+  }
+  return out;
+}
