@@ -1,11 +1,26 @@
 /**
- * Runtime configuration, read from the environment once. Every knob is documented in README.md
- * ("Configuration").
+ * Runtime configuration, read from the environment once and validated as a whole before the server does
+ * any work (migrate, seed, listen): every problem is collected and reported in one message. Every knob is
+ * documented in README.md ("Configuration").
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parseTokens } from './auth/tokens.ts';
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The checkout's root: the nearest directory above this file holding package.json. Found by walking up
+ * rather than by a fixed `..`, so the same code works from src/ (tsx, jest) and from compiled dist/src/.
+ */
+export function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+
+export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 /**
  * The SQLite file a `file:` URL names, as an absolute path. Relative paths are taken from the project
@@ -28,22 +43,6 @@ export function resolveDatabaseUrl(url = process.env.DATABASE_URL || DEFAULT_DAT
   return `file:${databaseFile(url)}`;
 }
 
-function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return n;
-}
-
-function boolFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (/^(1|true|yes|on)$/i.test(raw)) return true;
-  if (/^(0|false|no|off)$/i.test(raw)) return false;
-  throw new Error(`${name} must be true or false, got "${raw}"`);
-}
-
 export interface QueryLimits {
   /** Largest accepted HTTP body, in bytes. */
   maxBodyBytes: number;
@@ -57,6 +56,9 @@ export interface QueryLimits {
   maxTokens: number;
 }
 
+export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface Config {
   port: number;
   host: string;
@@ -68,31 +70,145 @@ export interface Config {
   limits: QueryLimits;
   /** Bearer tokens: `name:role:secret` entries, comma-separated (see README). */
   tokens: string;
-  /** Require a token for reads too. */
+  /** Require a token for reads too (and for /metrics). */
   requireAuthForReads: boolean;
-  logLevel: 'silent' | 'info' | 'debug';
+  logLevel: LogLevel;
+  /** Origins allowed to call the API from a browser (CORS); empty: same origin only; ['*']: any. */
+  corsOrigins: string[];
+  /** Path prefix of every route ('' or '/something', no trailing slash). */
+  basePath: string;
+  /** Trust X-Forwarded-* from this many proxy hops for the client address (0: use the socket). */
+  trustProxyHops: number;
+  /** After SIGTERM: how long /readyz answers 503 while still serving, before the listener closes. */
+  shutdownGraceMs: number;
+  /** After the listener closes: how long in-flight requests may take before they are cut. */
+  shutdownTimeoutMs: number;
 }
 
+/** Every problem found in the environment, reported at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  • ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const int = (name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.string().optional().transform((raw, ctx) => {
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be an integer from ${min} to ${max}, got "${raw}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const bool = (name: string, fallback: boolean) =>
+  z.string().optional().transform((raw, ctx) => {
+    if (raw === undefined || raw === '') return fallback;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    ctx.addIssue({ code: 'custom', message: `${name} must be true or false, got "${raw}"` });
+    return z.NEVER;
+  });
+
+const origins = z.string().optional().transform((raw, ctx) => {
+  const list = (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  if (list.includes('*')) return ['*'];
+  for (const o of list) {
+    let u: URL | undefined;
+    try {
+      u = new URL(o);
+    } catch {
+      // reported below
+    }
+    // An origin is scheme://host[:port], nothing more: browsers send exactly that in Origin.
+    if (!u || !['http:', 'https:'].includes(u.protocol) || u.origin !== o.replace(/\/$/, '')) {
+      ctx.addIssue({ code: 'custom', message: `CORS_ORIGINS: "${o}" is not an origin like https://app.example.org (or *)` });
+    }
+  }
+  return list.map((o) => o.replace(/\/$/, ''));
+});
+
+const basePath = z.string().optional().transform((raw, ctx) => {
+  const p = (raw ?? '').trim().replace(/\/+$/, '');
+  if (p !== '' && !/^(\/[A-Za-z0-9._~-]+)+$/.test(p)) {
+    ctx.addIssue({ code: 'custom', message: `BASE_PATH must look like /api or /dossier/v1 (letters, digits, ._~-), got "${raw}"` });
+    return z.NEVER;
+  }
+  return p;
+});
+
+const envSchema = z.object({
+  PORT: int('PORT', 4000, 0, 65_535),
+  HOST: z.string().optional().transform((h) => (h === undefined || h === '' ? '127.0.0.1' : h)),
+  DATABASE_URL: z.string().optional().transform((raw, ctx) => {
+    try {
+      return resolveDatabaseUrl(raw || DEFAULT_DATABASE_URL);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
+  NODE_ENV: z.string().optional(),
+  INTROSPECTION: bool('INTROSPECTION', true),
+  SEED_IF_EMPTY: bool('SEED_IF_EMPTY', true),
+  MAX_BODY_BYTES: int('MAX_BODY_BYTES', 1_000_000, 1),
+  MAX_QUERY_DEPTH: int('MAX_QUERY_DEPTH', 15, 1),
+  MAX_QUERY_COST: int('MAX_QUERY_COST', 25_000, 1),
+  MAX_ALIASES: int('MAX_ALIASES', 30),
+  MAX_TOKENS: int('MAX_TOKENS', 5_000, 1),
+  DOSSIER_TOKENS: z.string().optional().transform((raw, ctx) => {
+    try {
+      parseTokens(raw ?? '');
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    }
+    return raw ?? '';
+  }),
+  REQUIRE_AUTH_FOR_READS: bool('REQUIRE_AUTH_FOR_READS', false),
+  LOG_LEVEL: z.string().optional().transform((raw, ctx) => {
+    const level = (raw || 'info').toLowerCase();
+    if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+      ctx.addIssue({ code: 'custom', message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"` });
+      return z.NEVER;
+    }
+    return level as LogLevel;
+  }),
+  CORS_ORIGINS: origins,
+  BASE_PATH: basePath,
+  TRUST_PROXY_HOPS: int('TRUST_PROXY_HOPS', 0, 0, 10),
+  SHUTDOWN_GRACE_MS: int('SHUTDOWN_GRACE_MS', 0, 0, 600_000),
+  SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+});
+
+/** Reads and validates the environment; throws one ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const production = env.NODE_ENV === 'production';
-  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
-  if (!['silent', 'info', 'debug'].includes(logLevel)) throw new Error(`LOG_LEVEL must be silent, info or debug`);
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => i.message));
+  const e = parsed.data;
   return {
-    port: intFromEnv(env, 'PORT', 4000),
-    host: env.HOST ?? '127.0.0.1',
-    databaseUrl: resolveDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL),
-    production,
-    introspection: boolFromEnv(env, 'INTROSPECTION', true),
-    seedIfEmpty: boolFromEnv(env, 'SEED_IF_EMPTY', true),
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    production: e.NODE_ENV === 'production',
+    introspection: e.INTROSPECTION,
+    seedIfEmpty: e.SEED_IF_EMPTY,
     limits: {
-      maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 1_000_000),
-      maxDepth: intFromEnv(env, 'MAX_QUERY_DEPTH', 15),
-      maxCost: intFromEnv(env, 'MAX_QUERY_COST', 25_000),
-      maxAliases: intFromEnv(env, 'MAX_ALIASES', 30),
-      maxTokens: intFromEnv(env, 'MAX_TOKENS', 5_000),
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxCost: e.MAX_QUERY_COST,
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
     },
-    tokens: env.DOSSIER_TOKENS ?? '',
-    requireAuthForReads: boolFromEnv(env, 'REQUIRE_AUTH_FOR_READS', false),
-    logLevel,
+    tokens: e.DOSSIER_TOKENS,
+    requireAuthForReads: e.REQUIRE_AUTH_FOR_READS,
+    logLevel: e.LOG_LEVEL,
+    corsOrigins: e.CORS_ORIGINS,
+    basePath: e.BASE_PATH,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

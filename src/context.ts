@@ -13,8 +13,20 @@ export interface Context {
   requestId: string;
   /** Who is asking: the bearer token's name and role, or null when anonymous. */
   viewer: Principal | null;
+  /** What the GraphQL layer reports back to the HTTP layer's log line and metrics. */
+  report: OperationReport;
 }
 
-export function createContext(db: Db, requestId: string, viewer: Principal | null = null): Context {
-  return { db, loaders: createLoaders(db), requestId, viewer };
+export interface OperationReport {
+  operation: string | null;
+  /** query or mutation (null when the document did not resolve to an operation). */
+  type: string | null;
+  /** extensions.code of each error in the response, as the client sees it. */
+  codes: string[];
+}
+
+export const emptyReport = (): OperationReport => ({ operation: null, type: null, codes: [] });
+
+export function createContext(db: Db, requestId: string, viewer: Principal | null = null, report = emptyReport()): Context {
+  return { db, loaders: createLoaders(db), requestId, viewer, report };
 }

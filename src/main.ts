@@ -1,37 +1,51 @@
 /**
- * `npm start`: migrate the database, seed it when it is empty, and serve the API. Stops gracefully on
- * SIGTERM/SIGINT (in-flight requests finish, the database is closed).
+ * `npm start`: validate the configuration, migrate the database, seed it when it is empty, and serve the
+ * API. On SIGTERM/SIGINT it drains: /readyz turns 503 (for SHUTDOWN_GRACE_MS, while still serving), the
+ * listener closes, in-flight requests finish (cut after SHUTDOWN_TIMEOUT_MS), the database closes, and
+ * the process exits 0 (1 if requests had to be cut). A bad configuration exits 2 before any work.
  */
-import { loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDb } from './db/client.ts';
 import { deployMigrations } from './db/migrate/index.ts';
 import { startServer } from './server/index.ts';
 import { createLogger } from './server/logger.ts';
-import { seedDatabase } from '../seed/lib/index.ts';
+import { createMetrics } from './server/metrics.ts';
 
-const config = loadConfig();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  process.stderr.write(`${e.message}\nSee README.md, "Configuration".\n`);
+  process.exit(2);
+}
 const logger = createLogger(config.logLevel);
+const metrics = createMetrics();
 
 const { applied } = await deployMigrations(config.databaseUrl);
 if (applied.length) logger.info('migrations applied', { applied });
-const db = await createDb(config.databaseUrl);
+const db = await createDb(config.databaseUrl, { onQuery: (_sql, ms) => metrics.observeStatement(ms) });
 if (config.seedIfEmpty && (await db.document.count()) === 0) {
+  // Loaded only when needed: the seed's modules are not part of a normal start.
+  const { seedDatabase } = await import('../seed/lib/index.ts');
   const counts = await seedDatabase(db);
   logger.info('seeded the empty database', Object.fromEntries(Object.entries(counts).map(([m, c]) => [m, c.total])));
 }
-const server = await startServer(config, db, logger);
-logger.info(`dossier is ready: GraphQL API and IDE at ${server.url}`, { url: server.url, database: config.databaseUrl });
+const server = await startServer(config, db, logger, metrics);
+logger.info(`dossier is ready: GraphQL API and IDE at ${server.url}`, { url: server.url, database: config.databaseUrl, pid: process.pid });
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
-    logger.info('shutting down', { signal });
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    await server.close();
+    server.state.draining = true;
+    logger.info('draining', { signal, graceMs: config.shutdownGraceMs, timeoutMs: config.shutdownTimeoutMs });
+    if (config.shutdownGraceMs > 0) await new Promise((r) => setTimeout(r, config.shutdownGraceMs));
+    const { forced } = await server.close(config.shutdownTimeoutMs);
     await db.$disconnect();
-    process.exit(0);
+    if (forced) logger.warn('stopped after cutting requests that outlived SHUTDOWN_TIMEOUT_MS');
+    else logger.info('stopped');
+    process.exit(forced ? 1 : 0);
   });
 }

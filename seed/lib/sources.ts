@@ -1,9 +1,10 @@
 /** Reads the seed's documents (verbatim text + metadata) and annotation modules from disk. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentAnnotations, DocumentMeta } from './annotation-types.ts';
 import { SeedError } from './errors.ts';
+import { findProjectRoot } from '../../src/config.ts';
 
 export interface SeedDocument {
   slug: string;
@@ -19,7 +20,14 @@ export interface SeedAnnotationFile {
   annotations: DocumentAnnotations;
 }
 
-export const seedRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+// The seed folder of the checkout (fileURLToPath, not URL.pathname, which leaves %20 in a path with a
+// space; found from the project root, so compiled code in dist/ reads the same files).
+export const seedRoot = path.join(findProjectRoot(path.dirname(fileURLToPath(import.meta.url))), 'seed');
+// Annotation modules are code: load them beside this module (seed/annotations/*.ts under tsx, their
+// compiled *.js under dist/ in production).
+const thisFile = fileURLToPath(import.meta.url);
+const codeExt = path.extname(thisFile);
+const annotationsDir = path.resolve(path.dirname(thisFile), '..', 'annotations');
 
 const META_FIELDS = ['title', 'publisher', 'url', 'language', 'published', 'publishedNote'] as const;
 
@@ -48,8 +56,8 @@ export function readDocuments(dir = path.join(seedRoot, 'documents')): SeedDocum
   return docs;
 }
 
-export async function readAnnotations(dir = path.join(seedRoot, 'annotations')): Promise<SeedAnnotationFile[]> {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+export async function readAnnotations(dir = annotationsDir): Promise<SeedAnnotationFile[]> {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(codeExt) && !f.endsWith(`.d${codeExt}`)).sort();
   const loaded: SeedAnnotationFile[] = [];
   for (const name of files) {
     const mod = (await import(pathToFileURL(path.join(dir, name)).href)) as { default?: DocumentAnnotations };

@@ -1,4 +1,7 @@
-/** The Apollo Server instance: schema, resolvers, limits, error shaping, request logs, the IDE. */
+/**
+ * The Apollo Server instance: schema, resolvers, limits, error shaping, and the report each response
+ * gives the HTTP layer. Read authentication happens earlier, in the HTTP layer, before any parsing.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -8,7 +11,6 @@ import { projectRoot, type Config } from '../config.ts';
 import type { Context } from '../context.ts';
 import { resolvers } from '../resolvers/index.ts';
 import { createFormatError } from './errors.ts';
-import { idePlugin } from './ide.ts';
 import { enforceLimits, measureOperation } from './limits.ts';
 import type { Logger } from './logger.ts';
 
@@ -30,15 +32,18 @@ function limitsPlugin(limits: Config['limits']): ApolloServerPlugin<Context> {
   };
 }
 
-/** With REQUIRE_AUTH_FOR_READS, every operation needs a valid token (writes always do, in services). */
-function readAuthPlugin(): ApolloServerPlugin<Context> {
+/**
+ * Subscriptions are not served (no Subscription type, no transport for them): refuse one as the client's
+ * mistake, BAD_REQUEST with HTTP 400, before graphql-js fails on it as an internal error.
+ */
+function noSubscriptionsPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue }) {
-          if (!contextValue.viewer) {
-            throw new GraphQLError('This server requires a bearer token for every operation', {
-              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are not supported: this API answers queries and mutations over HTTP', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
             });
           }
         },
@@ -47,21 +52,20 @@ function readAuthPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-/** One log line per GraphQL request: operation, duration, error codes. */
-function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
+/**
+ * Reports the operation and the codes of the errors as the client receives them (after formatError) to
+ * the HTTP layer, which writes one log line and the metrics per response.
+ */
+function reportPlugin(): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart({ contextValue }) {
-      const started = performance.now();
+    async requestDidStart() {
       return {
-        async willSendResponse({ operationName, errors, response }) {
-          logger.info('graphql request', {
-            requestId: contextValue.requestId,
-            operation: operationName ?? null,
-            viewer: contextValue.viewer?.name ?? null,
-            durationMs: Math.round((performance.now() - started) * 10) / 10,
-            status: response.http.status ?? 200,
-            errors: errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-          });
+        async willSendResponse({ contextValue, operationName, operation, response }) {
+          const report = contextValue.report;
+          report.operation = operationName ?? operation?.name?.value ?? null;
+          report.type = operation?.operation ?? null;
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          report.codes = (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
         },
       };
     },
@@ -73,6 +77,11 @@ export function createApollo(config: Config, logger: Logger) {
     typeDefs,
     resolvers: resolvers as never,
     introspection: config.introspection,
+    // "Did you mean …?" suggestions tell the schema to whoever asks: hide them when introspection is off.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    // The HTTP layer drains on SIGTERM and stops Apollo last (src/main.ts); Apollo's own handler would
+    // stop it first and fail the requests still in flight.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
@@ -84,10 +93,11 @@ export function createApollo(config: Config, logger: Logger) {
       error: (m) => logger.error(String(m)),
     },
     plugins: [
-      config.introspection ? idePlugin() : ApolloServerPluginLandingPageDisabled(),
-      ...(config.requireAuthForReads ? [readAuthPlugin()] : []),
+      // The IDE is served by the HTTP layer (src/server/ide.ts), compressed once and cached.
+      ApolloServerPluginLandingPageDisabled(),
+      noSubscriptionsPlugin(),
       limitsPlugin(config.limits),
-      requestLogPlugin(logger),
+      reportPlugin(),
     ],
   });
 }

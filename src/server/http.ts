@@ -1,117 +1,245 @@
 /**
- * The HTTP layer (node:http): /graphql (POST, GET, and the IDE for browsers), /healthz, and the body
- * size limit, which is enforced while reading so an oversized body is never buffered whole.
+ * The HTTP layer, on Fastify with Apollo's official integration (@as-integrations/fastify). Routes, all
+ * under BASE_PATH:
+ *   <base>/graphql   GET/POST GraphQL (the IDE for a browser's plain GET), CSRF prevention from Apollo
+ *   <base>/healthz   liveness (the process answers and reaches its database)
+ *   <base>/readyz    readiness (database reachable, migrations applied, not draining)
+ *   <base>/metrics   Prometheus metrics (refused to anonymous callers when reads require a token)
+ *   <base>/          a redirect to the API, until a web app claims this path
+ * CORS, compression and the body limit come from Fastify and its plugins; authentication is decided in
+ * onRequest, before a byte of the body is read or a token of the query parsed.
  */
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { Context } from '../context.ts';
-import { createContext } from '../context.ts';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cors from '@fastify/cors';
+import compress from '@fastify/compress';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { ApolloServer } from '@apollo/server';
+import type { Config } from '../config.ts';
+import { createContext, emptyReport, type Context, type OperationReport } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import type { Logger } from './logger.ts';
+import type { Principal } from '../domain/auth.ts';
 import { authenticate, type parseTokens } from '../auth/tokens.ts';
+import { idePage } from './ide.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+import { readinessProblems, shippedMigrations } from './readiness.ts';
 
-export const GRAPHQL_PATH = '/graphql';
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: Principal | null;
+    report: OperationReport;
+    /** W3C trace id from an incoming `traceparent`, when valid. */
+    traceId: string | null;
+    /** Set when the response is the IDE page rather than a GraphQL result. */
+    servedIde: boolean;
+  }
+}
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
+/** Headers a browser client sends cross-origin: answered in CORS preflights. */
+export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'traceparent'];
+
+export interface ServerState {
+  /** Set on SIGTERM: /readyz answers 503 from then on. */
+  draining: boolean;
+}
+
+export interface HttpOptions {
+  config: Config;
+  apollo: ApolloServer<Context>;
+  db: Db;
+  logger: Logger;
+  metrics: Metrics;
+  tokens: ReturnType<typeof parseTokens>;
+  state: ServerState;
 }
 
 const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
-class TooLarge extends Error {}
+// A client's request id is echoed and logged, so it must be short and harmless in a log line or header.
+const REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
 
-function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBytes) return reject(new TooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.removeAllListeners('data');
-        req.resume(); // drain without keeping it
-        reject(new TooLarge());
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+function traceIdOf(header: string | string[] | undefined): string | null {
+  const m = typeof header === 'string' ? TRACEPARENT.exec(header.trim()) : null;
+  return m && !/^0+$/.test(m[1]!) ? m[1]! : null;
 }
 
-export function createHttpHandler(opts: {
-  apollo: ApolloServer<Context>; db: Db; logger: Logger; maxBodyBytes: number; tokens: ReturnType<typeof parseTokens>;
-}) {
-  const { apollo, db, logger, maxBodyBytes, tokens } = opts;
-  return async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const requestId = randomUUID();
-    res.setHeader('x-request-id', requestId);
-    try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname === '/healthz') {
-        try {
-          await db.$queryRawUnsafe('SELECT 1');
-          return sendJson(res, 200, { status: 'ok' });
-        } catch (e) {
-          logger.error('health check failed', { error: (e as Error).message });
-          return sendJson(res, 503, { status: 'unavailable' });
-        }
-      }
-      if (url.pathname === '/') {
-        res.writeHead(302, { location: GRAPHQL_PATH });
-        return res.end();
-      }
-      if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, errorBody(`Not found: ${url.pathname}; the API is at ${GRAPHQL_PATH}`, 'NOT_FOUND'));
-      if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'OPTIONS') {
-        return sendJson(res, 405, errorBody('Use GET or POST', 'BAD_REQUEST'), { allow: 'GET, POST' });
-      }
+/** The codes in an error body the HTTP layer or Apollo's HTTP checks (CSRF, bad request) produced. */
+function codesInBody(payload: unknown): string[] {
+  if (typeof payload !== 'string' || payload.length > 100_000) return [];
+  try {
+    const body = JSON.parse(payload) as { errors?: { extensions?: { code?: unknown } }[] };
+    return (body.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+  } catch {
+    return [];
+  }
+}
 
-      const auth = authenticate(req.headers.authorization, tokens);
-      if ('invalid' in auth) {
-        return sendJson(res, 401, errorBody('Invalid bearer token', 'UNAUTHENTICATED'), { 'www-authenticate': 'Bearer' });
-      }
+/** A plain GET from a browser's address bar: no operation in the URL and HTML acceptable. */
+function wantsIde(request: FastifyRequest): boolean {
+  const q = request.query as Record<string, unknown>;
+  return request.method === 'GET' && q.query === undefined && q.extensions === undefined && /text\/html/.test(String(request.headers.accept ?? ''));
+}
 
-      let body: unknown;
-      if (req.method === 'POST') {
-        let raw: string;
-        try {
-          raw = await readBody(req, maxBodyBytes);
-        } catch (e) {
-          if (e instanceof TooLarge) {
-            res.setHeader('connection', 'close');
-            return sendJson(res, 413, errorBody(`Request body exceeds ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE'));
-          }
-          throw e;
-        }
-        const type = String(req.headers['content-type'] ?? '');
-        if (type.includes('application/json') || type.includes('application/graphql-response+json')) {
-          try {
-            body = raw ? JSON.parse(raw) : undefined;
-          } catch {
-            return sendJson(res, 400, errorBody('Request body is not valid JSON', 'BAD_REQUEST'));
-          }
-        } else body = raw;
-      }
+export async function createHttpApp(opts: HttpOptions): Promise<FastifyInstance> {
+  const { config, apollo, db, logger, metrics, tokens, state } = opts;
+  const base = config.basePath;
+  const paths = { graphql: `${base}/graphql`, healthz: `${base}/healthz`, readyz: `${base}/readyz`, metrics: `${base}/metrics` };
+  const migrations = shippedMigrations();
+  // The IDE needs introspection, and is not handed to anonymous callers when reads need a token.
+  const ide = config.introspection && !config.requireAuthForReads ? idePage(paths.graphql) : null;
 
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext(db, requestId, auth.principal),
-      });
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') return res.end(response.body.string);
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    } catch (e) {
-      logger.error('unhandled HTTP error', { requestId, error: (e as Error).stack ?? String(e) });
-      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
-      else res.end();
+  const app = Fastify({
+    logger: false, // one line per response is written below, with the GraphQL outcome in it
+    bodyLimit: config.limits.maxBodyBytes,
+    requestTimeout: 60_000,
+    // Trust X-Forwarded-For from the nearest TRUST_PROXY_HOPS proxies for the client address.
+    trustProxy: config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < config.trustProxyHops : false,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      if (typeof given === 'string' && REQUEST_ID.test(given)) return given;
+      return traceIdOf(req.headers.traceparent) ?? randomUUID();
+    },
+  });
+  app.server.headersTimeout = 20_000;
+
+  app.decorateRequest('viewer', null);
+  app.decorateRequest('report', null as unknown as OperationReport);
+  app.decorateRequest('traceId', null);
+  app.decorateRequest('servedIde', false);
+
+  // Every body is taken as it comes; Apollo decides what a GraphQL request may look like (a text/plain
+  // POST is a CSRF attempt it refuses with 400, not an unsupported media type).
+  app.addContentTypeParser('application/graphql-response+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.report = emptyReport();
+    request.traceId = traceIdOf(request.headers.traceparent);
+    reply.header('x-request-id', request.id);
+    if (request.traceId) reply.header('traceparent', request.headers.traceparent as string);
+  });
+
+  // Before compression: the error bodies are still text here.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode >= 400 && request.report.codes.length === 0) request.report.codes = codesInBody(payload);
+    return payload;
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? '(unmatched)';
+    const seconds = reply.elapsedTime / 1000;
+    const { operation, type, codes } = request.report;
+    metrics.observeHttp({ method: request.method, route, status: reply.statusCode, seconds });
+    const isOperation = route === paths.graphql && !request.servedIde && request.method !== 'OPTIONS';
+    if (isOperation) metrics.observeOperation({ operation, type, codes, seconds });
+    const line = {
+      requestId: request.id,
+      traceId: request.traceId ?? undefined,
+      method: request.method,
+      path: request.url.split('?')[0],
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      operation: isOperation ? operation : undefined,
+      codes: codes.length ? codes : undefined,
+      viewer: request.viewer?.name ?? null,
+      client: request.ip,
+    };
+    if (reply.statusCode >= 500) logger.error('request', line);
+    else logger.info('request', line);
+  });
+
+  app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413) {
+      void reply.header('connection', 'close');
+      return reply.code(413).send(errorBody(`Request body exceeds ${config.limits.maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE'));
+    }
+    if (status >= 400 && status < 500) {
+      const message = /JSON/i.test(`${error.code} ${error.message}`) ? 'Request body is not valid JSON' : error.message;
+      return reply.code(400).send(errorBody(message, 'BAD_REQUEST'));
+    }
+    logger.error('unhandled HTTP error', { requestId: request.id, error: error.stack ?? String(error) });
+    return reply.code(500).send(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+  });
+
+  app.setNotFoundHandler(async (request, reply) =>
+    reply.code(404).send(errorBody(`Not found: ${request.url.split('?')[0]}; the API is at ${paths.graphql}`, 'NOT_FOUND')));
+
+  await app.register(cors, {
+    origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins.length ? config.corsOrigins : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: ['x-request-id', 'traceparent'],
+    maxAge: 600,
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+
+  /** Bearer token, then (with REQUIRE_AUTH_FOR_READS) the requirement of one, before the body is read. */
+  const authenticateRequest = async (request: FastifyRequest, reply: FastifyReply) => {
+    const auth = authenticate(request.headers.authorization, tokens);
+    if ('invalid' in auth) {
+      return reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('Invalid bearer token', 'UNAUTHENTICATED'));
+    }
+    request.viewer = auth.principal;
+    if (config.requireAuthForReads && !request.viewer) {
+      return reply.code(401).header('www-authenticate', 'Bearer')
+        .send(errorBody('This server requires a bearer token for every operation', 'UNAUTHENTICATED'));
     }
   };
+
+  const graphql = fastifyApolloHandler<Context>(apollo, {
+    context: async (request) => createContext(db, request.id, request.viewer, request.report),
+  });
+  app.route({
+    method: ['GET', 'POST'],
+    url: paths.graphql,
+    onRequest: authenticateRequest,
+    handler: async (request, reply) => {
+      if (ide && wantsIde(request)) {
+        request.servedIde = true;
+        const page = await ide();
+        void reply.header('content-type', 'text/html; charset=utf-8').header('etag', page.etag)
+          .header('cache-control', 'no-cache').header('vary', 'accept-encoding');
+        if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
+        if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+          return reply.header('content-encoding', 'gzip').send(page.gzip);
+        }
+        return reply.send(page.html);
+      }
+      return graphql.call(app, request as Parameters<typeof graphql>[0], reply as Parameters<typeof graphql>[1]);
+    },
+  });
+  app.route({
+    method: ['PUT', 'PATCH', 'DELETE'],
+    url: paths.graphql,
+    handler: async (_request, reply) => reply.code(405).header('allow', 'GET, POST').send(errorBody('Use GET or POST', 'BAD_REQUEST')),
+  });
+
+  app.get(paths.healthz, async (_request, reply) => {
+    try {
+      await db.$queryRawUnsafe('SELECT 1');
+      return { status: 'ok' };
+    } catch (e) {
+      logger.error('health check failed', { error: (e as Error).message });
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  app.get(paths.readyz, async (_request, reply) => {
+    const problems = state.draining ? ['draining: the server is shutting down'] : await readinessProblems(db, migrations);
+    if (problems.length) return reply.code(503).send({ status: 'unavailable', problems });
+    return { status: 'ready' };
+  });
+
+  app.get(paths.metrics, { onRequest: authenticateRequest }, async (_request, reply) =>
+    reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()));
+
+  // Room for a web app at the root: until one is mounted here, send people to the API and its IDE.
+  app.get(base === '' ? '/' : base, async (_request, reply) => reply.redirect(paths.graphql, 302));
+  if (base !== '') app.get(`${base}/`, async (_request, reply) => reply.redirect(paths.graphql, 302));
+
+  return app;
 }

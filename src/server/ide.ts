@@ -1,15 +1,18 @@
 /**
- * The GraphQL IDE served at GET /graphql to browsers: GraphiQL with every asset inlined in one page
+ * The GraphQL IDE served at GET <base>/graphql to browsers: GraphiQL with every asset inlined in one page
  * (@graphql-yoga/render-graphiql), so nothing is fetched from a CDN, with example queries of the seed
- * story in tabs. Rendered on the first visit and kept: the inlined bundle costs ~100 MB of memory to
- * load, which a server nobody opens the IDE on (or one with introspection off) never pays.
+ * story in tabs. Rendered and gzipped once, on the first visit, and kept: the page is ~9 MB (~100 MB of
+ * memory to render), which a server nobody opens the IDE on never pays; every later visit gets the same
+ * bytes (gzip on the wire when the browser accepts it) under a strong ETag, and a 304 when it has them.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { ApolloServerPlugin } from '@apollo/server';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { projectRoot } from '../config.ts';
 
-const examplesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ide-examples');
+const examplesDir = path.join(projectRoot, 'src', 'server', 'ide-examples');
 
 /** The example operations shown in the IDE's tabs (also run by the tests, so they stay valid). */
 export function ideExamples(): { name: string; query: string }[] {
@@ -17,7 +20,7 @@ export function ideExamples(): { name: string; query: string }[] {
     .map((f) => ({ name: f.replace(/^\d+-|\.graphql$/g, ''), query: fs.readFileSync(path.join(examplesDir, f), 'utf8') }));
 }
 
-export async function renderIde(endpoint = '/graphql'): Promise<string> {
+export async function renderIde(endpoint: string): Promise<string> {
   const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
   return renderGraphiQL({
     title: 'dossier GraphQL IDE',
@@ -29,19 +32,25 @@ export async function renderIde(endpoint = '/graphql'): Promise<string> {
   });
 }
 
-export function idePlugin(endpoint = '/graphql'): ApolloServerPlugin {
-  let html: Promise<string> | undefined;
-  return {
-    async serverWillStart() {
-      const render = () => {
-        // Keep a successful render; forget a failed one so the next visit retries.
-        html ??= renderIde(endpoint).catch((e: unknown) => {
-          html = undefined;
-          throw e;
-        });
-        return html;
-      };
-      return { async renderLandingPage() { return { html: render }; } };
-    },
+export interface IdePage {
+  html: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+/** Renders the page once (on first use) and keeps it; a failed render is forgotten so the next visit retries. */
+export function idePage(endpoint: string): () => Promise<IdePage> {
+  let page: Promise<IdePage> | undefined;
+  return () => {
+    page ??= (async () => {
+      const html = Buffer.from(await renderIde(endpoint), 'utf8');
+      const gzipped = await promisify(gzip)(html, { level: 9 });
+      const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
+      return { html, gzip: gzipped, etag };
+    })().catch((e: unknown) => {
+      page = undefined;
+      throw e;
+    });
+    return page;
   };
 }

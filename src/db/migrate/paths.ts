@@ -3,9 +3,9 @@
 // they are started from.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { databaseFile, resolveDatabaseUrl } from '../../config.ts';
+import { databaseFile, findProjectRoot, resolveDatabaseUrl } from '../../config.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const repoRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 export const migrationsDir = path.join(repoRoot, 'prisma', 'migrations');
 
