@@ -15,6 +15,8 @@ export default {
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.test.ts', '<rootDir>/seed/**/*.test.ts'],
+  // Browser tests need Debian's chromium: `npm run test:browser` (jest.browser.config.js) runs them.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', '<rootDir>/dist/'],
   testTimeout: 60_000,
   // Integration suites each build their own SQLite files; two workers fit the 2-core machines.
   maxWorkers: 2,
