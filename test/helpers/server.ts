@@ -5,6 +5,7 @@
 import { loadConfig, type Config } from '../../src/config.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 import { createLogger } from '../../src/server/logger.ts';
+import { createMetrics } from '../../src/server/metrics.ts';
 import { seededDb, type TestDb } from './db.ts';
 
 export interface GqlResult<T = any> {
@@ -15,6 +16,9 @@ export interface GqlResult<T = any> {
 
 export interface TestServer {
   url: string;
+  /** scheme://host:port (no base path). */
+  origin: string;
+  server: RunningServer;
   t: TestDb;
   /** SQL statements run since the last reset (every statement Prisma sends). */
   queries: string[];
@@ -22,13 +26,22 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Where log lines go (every level), instead of stdout/stderr. */
+  log?: NodeJS.WritableStream;
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const queries: string[] = [];
-  const t = await seededDb({ onQuery: (sql) => queries.push(sql) });
+  const metrics = createMetrics();
+  const t = await seededDb({ onQuery: (sql, ms) => { queries.push(sql); metrics.observeStatement(ms); } });
   const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1', databaseUrl: t.url, ...overrides };
-  const server: RunningServer = await startServer(config, t.db, createLogger(config.logLevel));
+  const logger = options.log ? createLogger(config.logLevel, options.log, options.log) : createLogger(config.logLevel);
+  const server: RunningServer = await startServer(config, t.db, logger, metrics);
   return {
     url: server.url,
+    origin: server.origin,
+    server,
     t,
     queries,
     async gql(query, variables, headers = {}) {
