@@ -38,6 +38,13 @@ export function createFormatError(production: boolean, logger: Logger) {
     if (code === 'GRAPHQL_VALIDATION_FAILED' && cause instanceof GraphQLError && cause.extensions?.code === 'BAD_USER_INPUT') {
       code = 'BAD_USER_INPUT';
     }
+    // Apollo refuses some requests (an APQ hash that does not match its query) with an HTTP 4xx and no
+    // code: the client's mistake, not an internal error.
+    const ownExtensions = original instanceof GraphQLError ? (original.extensions as { code?: unknown; http?: { status?: number } }) : undefined;
+    const httpStatus = ownExtensions?.http?.status;
+    if (code === 'INTERNAL_SERVER_ERROR' && ownExtensions?.code === undefined && httpStatus && httpStatus >= 400 && httpStatus < 500) {
+      code = 'BAD_REQUEST';
+    }
     if (!ERROR_CODES.has(code) || code === 'INTERNAL_SERVER_ERROR') {
       logger.error('internal error', {
         error: original instanceof Error ? original.stack ?? original.message : String(original),
