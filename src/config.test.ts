@@ -1,0 +1,45 @@
+import { ConfigError, loadConfig } from './config.ts';
+
+const problems = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('has working defaults for an empty environment', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 4000, host: '127.0.0.1', introspection: true, requireAuthForReads: false, logLevel: 'info',
+      corsOrigins: [], basePath: '', trustProxyHops: 0, shutdownGraceMs: 0, shutdownTimeoutMs: 10_000,
+    });
+    expect(c.databaseUrl).toMatch(/^file:\/.*data\/dossier\.db$/);
+  });
+
+  it('reports every problem of the environment together, one line each, never echoing a secret', () => {
+    const found = problems({
+      PORT: '70000', MAX_BODY_BYTES: '1e6', INTROSPECTION: 'maybe', LOG_LEVEL: 'loud',
+      DOSSIER_TOKENS: 'ann:editor:long-enough-1,bare-secret-value', CORS_ORIGINS: 'https://ok.example, https://x.example/path',
+      BASE_PATH: 'api', DATABASE_URL: 'postgres://db/x', SHUTDOWN_TIMEOUT_MS: '-1',
+    });
+    expect(found).toHaveLength(9);
+    for (const name of ['PORT', 'MAX_BODY_BYTES', 'INTROSPECTION', 'LOG_LEVEL', 'DOSSIER_TOKENS', 'CORS_ORIGINS', 'BASE_PATH', 'DATABASE_URL', 'SHUTDOWN_TIMEOUT_MS']) {
+      expect(found.some((p) => p.includes(name))).toBe(true);
+    }
+    expect(found.join('\n')).not.toContain('bare-secret-value');
+  });
+
+  it('takes origins, a wildcard and base paths in their usual spellings', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.org/, http://localhost:5173' }).corsOrigins)
+      .toEqual(['https://app.example.org', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example,*' }).corsOrigins).toEqual(['*']);
+    expect(loadConfig({ BASE_PATH: '/dossier/v1/' }).basePath).toBe('/dossier/v1');
+    expect(loadConfig({ BASE_PATH: '/' }).basePath).toBe('');
+    expect(problems({ BASE_PATH: '/a b' })).toHaveLength(1);
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+  });
+});
