@@ -97,6 +97,20 @@ describe('request log lines', () => {
     }
   });
 
+  it('logs the socket address, not a client-supplied X-Forwarded-For, unless proxies are trusted', async () => {
+    let done = since();
+    await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: '{"query":"{ stats { documents } }"}' });
+    expect(requestLine(await done()).client).toBe('127.0.0.1');
+    const behindProxy = await loggedServer({ trustProxyHops: 1 });
+    try {
+      done = behindProxy.since();
+      await fetch(behindProxy.s.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: '{"query":"{ stats { documents } }"}' });
+      expect(requestLine(await done()).client).toBe('203.0.113.7');
+    } finally {
+      await behindProxy.s.close();
+    }
+  });
+
   it('never writes a bearer token into the logs', async () => {
     await s.gql('{ stats { documents } }', {}, ADMIN);
     await s.gql('{ stats { documents } }', {}, { authorization: 'Bearer guessed-secret-9' });
