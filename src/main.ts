@@ -4,9 +4,9 @@
  * listener closes, in-flight requests finish (cut after SHUTDOWN_TIMEOUT_MS), the database closes, and
  * the process exits 0 (1 if requests had to be cut). A bad configuration exits 2 before any work.
  */
-import { ConfigError, databaseFile, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDb } from './db/client.ts';
-import { isUpToDate } from './db/migration-state.ts';
+import { deployMigrations } from './db/migrate/index.ts';
 import { startServer } from './server/index.ts';
 import { createLogger } from './server/logger.ts';
 import { createMetrics } from './server/metrics.ts';
@@ -22,12 +22,8 @@ try {
 const logger = createLogger(config.logLevel);
 const metrics = createMetrics();
 
-// The schema engine is the slowest thing to load: only when the database is not already up to date.
-if (!isUpToDate(databaseFile(config.databaseUrl))) {
-  const { deployMigrations } = await import('./db/migrate/index.ts');
-  const { applied } = await deployMigrations(config.databaseUrl);
-  if (applied.length) logger.info('migrations applied', { applied });
-}
+const { applied } = await deployMigrations(config.databaseUrl);
+if (applied.length) logger.info('migrations applied', { applied });
 const db = await createDb(config.databaseUrl, { onQuery: (_sql, ms) => metrics.observeStatement(ms) });
 if (config.seedIfEmpty && (await db.document.count()) === 0) {
   // Loaded only when needed: the seed's modules are not part of a normal start.

@@ -1,11 +1,9 @@
 /**
- * Which shipped migrations a database has finished, read from Prisma's `_prisma_migrations` table. Used
- * by /readyz, and at start-up to skip loading the schema engine (wasm, the slowest part of a start) when
- * the database is already up to date; anything else (pending, half-applied, no table) goes to the engine.
+ * Which shipped migrations a database has finished, read from Prisma's `_prisma_migrations` table through
+ * the server's own connection: what /readyz reports.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { migrationsDir } from './migrate/paths.ts';
 
 export interface MigrationRow {
@@ -32,18 +30,4 @@ export function migrationProblems(rows: MigrationRow[], shipped: string[]): stri
   const unfinished = rows.filter((r) => r.finished_at === null && r.rolled_back_at === null).map((r) => r.migration_name);
   if (unfinished.length) problems.push(`migrations started and not finished: ${unfinished.join(', ')}`);
   return problems;
-}
-
-/** True when the SQLite file exists and has finished every shipped migration (read-only look). */
-export function isUpToDate(file: string, shipped = shippedMigrations()): boolean {
-  if (file === ':memory:' || !fs.existsSync(file)) return false;
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    return migrationProblems(db.prepare(MIGRATION_ROWS_SQL).all() as MigrationRow[], shipped).length === 0;
-  } catch {
-    return false; // no migrations table yet, or unreadable: let the engine decide and explain
-  } finally {
-    db?.close();
-  }
 }
