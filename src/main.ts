@@ -31,7 +31,12 @@ if (config.seedIfEmpty && (await db.document.count()) === 0) {
   const counts = await seedDatabase(db);
   logger.info('seeded the empty database', Object.fromEntries(Object.entries(counts).map(([m, c]) => [m, c.total])));
 }
-const server = await startServer(config, db, logger, metrics);
+const server = await startServer(config, db, logger, metrics).catch(async (e: NodeJS.ErrnoException) => {
+  // A port in use or not ours to take is an operator's problem to fix, not a crash to debug.
+  logger.error(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? `cannot listen on ${config.host}:${config.port}: ${e.code}` : 'cannot start', { error: e.stack ?? String(e) });
+  await db.$disconnect();
+  process.exit(1);
+});
 logger.info(`dossier is ready: GraphQL API and IDE at ${server.url}`, { url: server.url, database: config.databaseUrl, pid: process.pid });
 
 let stopping = false;
