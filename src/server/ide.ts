@@ -1,7 +1,7 @@
 /**
  * The GraphQL IDE served at GET <base>/graphql to browsers: GraphiQL with every asset inlined in one page
  * (@graphql-yoga/render-graphiql), so nothing is fetched from a CDN, with example queries of the seed
- * story in tabs. Rendered and gzipped once, on the first visit, and kept: the page is ~9 MB (~100 MB of
+ * story in tabs. Rendered and gzipped once, on the first visit, and kept: the page is ~1.9 MB (tens of MB of
  * memory to render), which a server nobody opens the IDE on never pays; every later visit gets the same
  * bytes (gzip on the wire when the browser accepts it) under a strong ETag, and a 304 when it has them.
  */
@@ -22,10 +22,14 @@ export function ideExamples(): { name: string; query: string }[] {
 
 export async function renderIde(endpoint: string): Promise<string> {
   const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
+  const examples = ideExamples();
   return renderGraphiQL({
     title: 'dossier GraphQL IDE',
     endpoint,
-    defaultTabs: ideExamples().map((e) => ({ query: e.query })),
+    defaultTabs: examples.map((e) => ({ query: e.query })),
+    // Yoga's GraphiQL also sets the active (first) tab's text from defaultQuery; without it the first
+    // example would be replaced by GraphiQL's welcome text.
+    defaultQuery: examples[0]?.query,
     headers: JSON.stringify({}),
     shouldPersistHeaders: false,
     schemaDescription: true,
