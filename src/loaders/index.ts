@@ -27,6 +27,25 @@ export function createLoaders(db: Db) {
     );
   };
 
+  type CitationTarget = 'ACTOR_ROLE' | 'ACTOR_RELATION' | 'EVENT' | 'REQUEST_RESPONSE' | 'REQUEST_STATUS' | 'DATE_CLAIM';
+  const citationsFor = (target: CitationTarget) => {
+    const column = TARGET_COLUMN[target] as 'roleId' | 'relationId' | 'eventId' | 'responseId' | 'statusId' | 'dateClaimId';
+    return groupedBy<string, Prisma.CitationModel>(
+      (ids) => db.citation.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [{ published: 'asc' }, { id: 'asc' }] }),
+      (c) => c[column]!,
+    );
+  };
+  const quantitiesFor = (column: 'itemId' | 'eventId' | 'responseId') =>
+    groupedBy<string, Prisma.QuantityModel>(
+      (ids) => db.quantity.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
+      (q) => q[column]!,
+    );
+  const dateClaimsFor = (column: 'eventId' | 'requestId') =>
+    groupedBy<string, Prisma.DateClaimModel>(
+      (ids) => db.dateClaim.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [{ date: 'asc' }, { id: 'asc' }] }),
+      (c) => c[column]!,
+    );
+
   const bySlug = <T extends { slug: string }>(fetch: (slugs: string[]) => Promise<T[]>) =>
     groupedBy<string, T>((slugs) => fetch([...slugs]), (row) => row.slug);
 
@@ -47,6 +66,35 @@ export function createLoaders(db: Db) {
     relation: byId((ids) => db.actorRelation.findMany({ where: { id: { in: [...ids] } } })),
     participant: byId((ids) => db.eventParticipant.findMany({ where: { id: { in: [...ids] } } })),
     evidence: byId((ids) => db.evidence.findMany({ where: { id: { in: [...ids] } } })),
+    statusEntry: byId((ids) => db.requestStatusEntry.findMany({ where: { id: { in: [...ids] } } })),
+    dateClaim: byId((ids) => db.dateClaim.findMany({ where: { id: { in: [...ids] } } })),
+
+    /** A request's status history in order: by date (undated last), then by order of entry. */
+    statusHistoryByRequest: groupedBy(
+      (ids) => db.requestStatusEntry.findMany({ where: { requestId: { in: [...ids] } }, orderBy: [{ requestId: 'asc' }, { seq: 'asc' }] }),
+      (s) => s.requestId,
+    ),
+    /** Items each response answers (ResponseItem rows). */
+    answeredItemsByResponse: groupedBy(
+      (ids) => db.responseItem.findMany({ where: { responseId: { in: [...ids] } }, orderBy: [{ id: 'asc' }] }),
+      (r) => r.responseId,
+    ),
+    /** Responses that answer each item (ResponseItem rows). */
+    answersByItem: groupedBy(
+      (ids) => db.responseItem.findMany({ where: { itemId: { in: [...ids] } }, orderBy: [{ id: 'asc' }] }),
+      (r) => r.itemId,
+    ),
+    citationsByRole: citationsFor('ACTOR_ROLE'),
+    citationsByRelation: citationsFor('ACTOR_RELATION'),
+    citationsByEvent: citationsFor('EVENT'),
+    citationsByResponse: citationsFor('REQUEST_RESPONSE'),
+    citationsByStatus: citationsFor('REQUEST_STATUS'),
+    citationsByDateClaim: citationsFor('DATE_CLAIM'),
+    quantitiesByItem: quantitiesFor('itemId'),
+    quantitiesByEvent: quantitiesFor('eventId'),
+    quantitiesByResponse: quantitiesFor('responseId'),
+    dateClaimsByEvent: dateClaimsFor('eventId'),
+    dateClaimsByRequest: dateClaimsFor('requestId'),
 
     aliasesByActor: groupedBy(
       (ids) => db.actorAlias.findMany({ where: { actorId: { in: [...ids] } }, orderBy: [{ name: 'asc' }] }),
@@ -120,6 +168,8 @@ export function createLoaders(db: Db) {
     evidenceByRequest: evidenceFor('REQUEST'),
     evidenceByItem: evidenceFor('REQUEST_ITEM'),
     evidenceByResponse: evidenceFor('REQUEST_RESPONSE'),
+    evidenceByStatus: evidenceFor('REQUEST_STATUS'),
+    evidenceByDateClaim: evidenceFor('DATE_CLAIM'),
     evidenceByDocument: groupedBy(
       (ids) => db.evidence.findMany({ where: { documentId: { in: [...ids] } }, orderBy: [{ start: 'asc' }, { id: 'asc' }] }),
       (e) => e.documentId,

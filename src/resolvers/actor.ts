@@ -42,6 +42,7 @@ export const ActorRole: ActorRoleResolvers = {
   holder: async (r, _, ctx) => (await ctx.loaders.actor.load(r.actorId))!,
   of: (r, _, ctx) => (r.withinId ? ctx.loaders.actor.load(r.withinId) : null),
   evidence: (r, _, ctx) => ctx.loaders.evidenceByRole.load(r.id),
+  citations: (r, _, ctx) => ctx.loaders.citationsByRole.load(r.id),
 };
 
 export const ActorRelation: ActorRelationResolvers = {
@@ -49,4 +50,5 @@ export const ActorRelation: ActorRelationResolvers = {
   from: async (r, _, ctx) => (await ctx.loaders.actor.load(r.fromId))!,
   to: async (r, _, ctx) => (await ctx.loaders.actor.load(r.toId))!,
   evidence: (r, _, ctx) => ctx.loaders.evidenceByRelation.load(r.id),
+  citations: (r, _, ctx) => ctx.loaders.citationsByRelation.load(r.id),
 };

@@ -21,6 +21,7 @@ export const Evidence: EvidenceResolvers = {
     return spanContext(doc.body, e.start, e.end, chars ?? 80);
   },
   supports: async (e, _, ctx) => (await supportedRecord(e, ctx))!,
+  attributedTo: (e) => (e.attributedToId || e.attribution ? { actorId: e.attributedToId, description: e.attribution } : null),
 };
 
 async function supportedRecord(e: EvidenceRow, ctx: Context) {
@@ -34,6 +35,8 @@ async function supportedRecord(e: EvidenceRow, ctx: Context) {
     case 'REQUEST': return l.request.load(e.requestId!);
     case 'REQUEST_ITEM': return l.item.load(e.itemId!);
     case 'REQUEST_RESPONSE': return l.response.load(e.responseId!);
+    case 'REQUEST_STATUS': return l.statusEntry.load(e.statusId!);
+    case 'DATE_CLAIM': return l.dateClaim.load(e.dateClaimId!);
   }
 }
 

@@ -5,7 +5,7 @@ import { badInput } from '../domain/errors.ts';
 
 export const NODE_TYPES = [
   'Document', 'Actor', 'ActorRole', 'ActorRelation', 'Event', 'EventParticipant',
-  'Request', 'RequestItem', 'RequestResponse', 'Evidence',
+  'Request', 'RequestItem', 'RequestResponse', 'Evidence', 'RequestStatusEntry', 'DateClaim',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

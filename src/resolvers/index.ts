@@ -10,7 +10,7 @@ import { Query } from './query.ts';
 import { ActorMatch } from './matches.ts';
 import { Mutation, payloadResolvers } from './mutation.ts';
 import { AuditEntry, auditLog } from './audit.ts';
-import { Request, RequestItem, RequestParty, RequestResponse } from './request.ts';
+import { DateClaim, Request, RequestItem, RequestParty, RequestResponse, RequestStatusEntry } from './request.ts';
 import { DateTime, PartialDate } from './scalars.ts';
 
 export const resolvers: Resolvers = {
@@ -32,6 +32,9 @@ export const resolvers: Resolvers = {
   RequestParty,
   RequestItem,
   RequestResponse,
+  RequestStatusEntry,
+  DateClaim,
+  Attribution: { actor: (a, _, ctx) => (a.actorId ? ctx.loaders.actor.load(a.actorId) : null) },
   Evidence,
   ActorMatch,
   ...connectionResolvers,

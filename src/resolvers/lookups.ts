@@ -9,6 +9,7 @@ import { resolveAffiliation, type Affiliation } from '../services/affiliation.ts
 const LOADER = {
   Document: 'document', Actor: 'actor', ActorRole: 'role', ActorRelation: 'relation', Event: 'event',
   EventParticipant: 'participant', Request: 'request', RequestItem: 'item', RequestResponse: 'response', Evidence: 'evidence',
+  RequestStatusEntry: 'statusEntry', DateClaim: 'dateClaim',
 } as const satisfies Record<NodeType, keyof Context['loaders']>;
 
 /** The row behind a global ID, or null when there is none (malformed IDs raise BAD_USER_INPUT). */

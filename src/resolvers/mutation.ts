@@ -21,6 +21,8 @@ async function evidence(ctx: Context, list: ApiEvidenceInput[] | null | undefine
   return Promise.all(list.map(async (e, i) => ({
     documentId: await requireRef(ctx, 'Document', e.document, `${field}[${i}].document`),
     start: e.start, end: e.end, quote: e.quote, occurrence: e.occurrence,
+    attributedToId: await resolveRef(ctx, 'Actor', e.attributedTo, `${field}[${i}].attributedTo`, 'NOT_FOUND'),
+    attribution: e.attribution, hedged: e.hedged,
   })));
 }
 
@@ -39,6 +41,7 @@ const participant = async (ctx: Context, p: ApiParticipant, field: string) => ({
 const TARGETS: Partial<Record<NodeType, EvidenceTarget>> = {
   Actor: 'ACTOR', ActorRole: 'ACTOR_ROLE', ActorRelation: 'ACTOR_RELATION', Event: 'EVENT',
   EventParticipant: 'EVENT_PARTICIPANT', Request: 'REQUEST', RequestItem: 'REQUEST_ITEM', RequestResponse: 'REQUEST_RESPONSE',
+  RequestStatusEntry: 'REQUEST_STATUS', DateClaim: 'DATE_CLAIM',
 };
 
 const idOf = (id: string, type: NodeType) => fromGlobalId(id, type).id;
@@ -98,15 +101,16 @@ const resolvers: MutationResolvers = {
       ...(madeAt !== undefined ? { madeAtId: await resolveRef(ctx, 'Event', madeAt, 'madeAt', 'NOT_FOUND') } : {}),
     }),
   }),
-  setRequestStatus: async (_, { input }, ctx) =>
-    ({ request: await setRequestStatus(ctx.db, ctx.viewer, idOf(input.id, 'Request'), input.expectedVersion, input.status) }),
+  setRequestStatus: async (_, { input: { id, expectedVersion, evidence: spans, ...entry } }, ctx) =>
+    ({ request: await setRequestStatus(ctx.db, ctx.viewer, idOf(id, 'Request'), expectedVersion, { ...entry, evidence: await evidence(ctx, spans) }) }),
   addRequestResponse: async (_, { input }, ctx) =>
     addRequestResponse(ctx.db, ctx.viewer, {
       requestId: await requireRef(ctx, 'Request', input.request, 'request'),
       responderId: await requireRef(ctx, 'Actor', input.responder, 'responder'),
       eventId: await resolveRef(ctx, 'Event', input.event, 'event', 'NOT_FOUND'),
       stance: input.stance, date: input.date, dateNote: input.dateNote, summary: input.summary,
-      evidence: await evidence(ctx, input.evidence),
+      itemIds: (input.items ?? []).map((gid, i) => fromGlobalId(gid, 'RequestItem', `items[${i}]`).id),
+      evidence: await evidence(ctx, input.evidence), citations: input.citations,
     }),
 
   addEvidence: async (_, { input }, ctx) => {

@@ -4,6 +4,8 @@ import type { NodeType } from './global-id.ts';
 export function nodeTypeOf(row: object): NodeType {
   if ('contentHash' in row) return 'Document';
   if ('quote' in row && 'targetType' in row) return 'Evidence';
+  if ('seq' in row && 'status' in row) return 'RequestStatusEntry';
+  if ('claim' in row && 'used' in row) return 'DateClaim';
   if ('channel' in row) return 'Request';
   if ('stance' in row) return 'RequestResponse';
   if ('category' in row && 'excluded' in row) return 'RequestItem';

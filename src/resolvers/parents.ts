@@ -8,6 +8,7 @@ import type { TimelineEntry } from '../services/timeline.ts';
 import type { getStats } from '../services/stats.ts';
 import type { Affiliation, Match } from '../services/affiliation.ts';
 
+export type AttributionParent = { actorId: string | null; description: string | null };
 export type LocationParent = { name: string; countryCode: string | null };
 export type EvidenceContextParent = { before: string; quote: string; after: string };
 

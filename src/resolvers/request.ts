@@ -1,7 +1,10 @@
 /** Request, party, item and response fields. */
 import type {
-  RequestItemResolvers, RequestPartyResolvers, RequestResolvers, RequestResponseResolvers,
+  DateClaimResolvers, RequestItemResolvers, RequestPartyResolvers, RequestResolvers, RequestResponseResolvers,
+  RequestStatusEntryResolvers, SupportKind,
 } from '../generated/graphql.ts';
+import { parsePartialDate } from '../domain/partial-date.ts';
+import { entryAsOf, orderHistory } from '../services/request-status.ts';
 import type { Context } from '../context.ts';
 import { toGlobalId } from './global-id.ts';
 import { datedPage, loadAll } from './lookups.ts';
@@ -12,8 +15,22 @@ async function partyActors(requestId: string, side: 'REQUESTER' | 'ADDRESSEE', c
   return loadAll(ctx.loaders.actor, parties.map((p) => p.actorId));
 }
 
+/** Which kind of support a record has, from its evidence and citation lists. */
+export const supportKind = (evidence: unknown[], citations: unknown[]): SupportKind =>
+  evidence.length ? (citations.length ? 'EVIDENCE_AND_CITATION' : 'EVIDENCE') : citations.length ? 'CITATION' : 'NONE';
+
+async function statusEntryAt(requestId: string, asOf: string | null | undefined, ctx: Context) {
+  const history = await ctx.loaders.statusHistoryByRequest.load(requestId);
+  return entryAsOf(history, asOf == null ? null : parsePartialDate(asOf, 'asOf'));
+}
+
 export const Request: RequestResolvers = {
   id: (r) => toGlobalId('Request', r.id),
+  // The stored column is the current status; with asOf the history answers (UNKNOWN before any entry).
+  status: async (r, { asOf }, ctx) => (asOf == null ? r.status : (await statusEntryAt(r.id, asOf, ctx))?.status ?? 'UNKNOWN'),
+  statusEntry: (r, { asOf }, ctx) => statusEntryAt(r.id, asOf, ctx),
+  statusHistory: async (r, _, ctx) => orderHistory(await ctx.loaders.statusHistoryByRequest.load(r.id)),
+  dateClaims: (r, _, ctx) => ctx.loaders.dateClaimsByRequest.load(r.id),
   requesters: (r, _, ctx) => partyActors(r.id, 'REQUESTER', ctx),
   addressees: (r, _, ctx) => partyActors(r.id, 'ADDRESSEE', ctx),
   parties: (r, _, ctx) => ctx.loaders.partiesByRequest.load(r.id),
@@ -36,7 +53,24 @@ export const RequestParty: RequestPartyResolvers = {
 export const RequestItem: RequestItemResolvers = {
   id: (i) => toGlobalId('RequestItem', i.id),
   request: async (i, _, ctx) => (await ctx.loaders.request.load(i.requestId))!,
+  quantities: (i, _, ctx) => ctx.loaders.quantitiesByItem.load(i.id),
+  answeredBy: async (i, _, ctx) => loadAll(ctx.loaders.response, (await ctx.loaders.answersByItem.load(i.id)).map((l) => l.responseId)),
   evidence: (i, _, ctx) => ctx.loaders.evidenceByItem.load(i.id),
+};
+
+export const RequestStatusEntry: RequestStatusEntryResolvers = {
+  id: (s) => toGlobalId('RequestStatusEntry', s.id),
+  request: async (s, _, ctx) => (await ctx.loaders.request.load(s.requestId))!,
+  supportKind: async (s, _, ctx) =>
+    supportKind(await ctx.loaders.evidenceByStatus.load(s.id), await ctx.loaders.citationsByStatus.load(s.id)),
+  evidence: (s, _, ctx) => ctx.loaders.evidenceByStatus.load(s.id),
+  citations: (s, _, ctx) => ctx.loaders.citationsByStatus.load(s.id),
+};
+
+export const DateClaim: DateClaimResolvers = {
+  id: (c) => toGlobalId('DateClaim', c.id),
+  evidence: (c, _, ctx) => ctx.loaders.evidenceByDateClaim.load(c.id),
+  citations: (c, _, ctx) => ctx.loaders.citationsByDateClaim.load(c.id),
 };
 
 export const RequestResponse: RequestResponseResolvers = {
@@ -44,5 +78,10 @@ export const RequestResponse: RequestResponseResolvers = {
   request: async (r, _, ctx) => (await ctx.loaders.request.load(r.requestId))!,
   responder: async (r, _, ctx) => (await ctx.loaders.actor.load(r.responderId))!,
   event: (r, _, ctx) => (r.eventId ? ctx.loaders.event.load(r.eventId) : null),
+  items: async (r, _, ctx) => loadAll(ctx.loaders.item, (await ctx.loaders.answeredItemsByResponse.load(r.id)).map((l) => l.itemId)),
+  quantities: (r, _, ctx) => ctx.loaders.quantitiesByResponse.load(r.id),
+  supportKind: async (r, _, ctx) =>
+    supportKind(await ctx.loaders.evidenceByResponse.load(r.id), await ctx.loaders.citationsByResponse.load(r.id)),
   evidence: (r, _, ctx) => ctx.loaders.evidenceByResponse.load(r.id),
+  citations: (r, _, ctx) => ctx.loaders.citationsByResponse.load(r.id),
 };

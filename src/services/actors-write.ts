@@ -198,6 +198,10 @@ export async function mergeActors(db: Db, who: Principal | null, intoId: string,
       audit('RequestResponse', r.id, r, await tx.requestResponse.update({ where: { id: r.id }, data: { responderId: intoId } }));
     }
     await moveEvidence(tx, audit, 'actorId', fromId, intoId);
+    // Words the texts attribute to the merged actor are now attributed to the one that remains.
+    for (const e of await tx.evidence.findMany({ where: { attributedToId: fromId } })) {
+      audit('Evidence', e.id, e, await tx.evidence.update({ where: { id: e.id }, data: { attributedToId: intoId } }));
+    }
     await tx.actorMerge.updateMany({ where: { intoId: fromId }, data: { intoId } });
     const merge = await tx.actorMerge.create({ data: { intoId, fromId, fromSlug: from.slug, fromName: from.name, mergedBy: who!.name } });
     await tx.actor.delete({ where: { id: fromId } });

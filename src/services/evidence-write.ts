@@ -5,7 +5,7 @@ import type { Principal } from '../domain/auth.ts';
 import { badInput, conflict, notFound } from '../domain/errors.ts';
 import { describeQuoteFailure, resolveQuote, spanAt, storedQuote, type Span } from '../domain/spans.ts';
 import { TARGET_COLUMN } from '../domain/evidence-targets.ts';
-import { write, type Audit } from './write.ts';
+import { optionalText, write, type Audit } from './write.ts';
 
 export interface EvidenceInput {
   /** Database id of the document. */
@@ -14,6 +14,24 @@ export interface EvidenceInput {
   end?: number | null;
   quote?: string | null;
   occurrence?: number | null;
+  /** Database id of the actor the text attributes the words to. */
+  attributedToId?: string | null;
+  /** Description of an unnamed source ("a NATO official"). */
+  attribution?: string | null;
+  /** The wording is hedged. */
+  hedged?: boolean | null;
+}
+
+/** The attribution columns of an evidence input, checked. */
+async function attributionOf(tx: DbTx, input: EvidenceInput, field: string) {
+  if (input.attributedToId && !(await tx.actor.findUnique({ where: { id: input.attributedToId }, select: { id: true } }))) {
+    throw notFound(`${field}.attributedTo: no such actor`, { field: `${field}.attributedTo` });
+  }
+  return {
+    attributedToId: input.attributedToId ?? null,
+    attribution: optionalText(input.attribution, `${field}.attribution`, 200) ?? null,
+    hedged: input.hedged ?? false,
+  };
 }
 
 export const MAX_EVIDENCE_PER_WRITE = 50;
@@ -51,7 +69,9 @@ export async function attachEvidence(tx: DbTx, audit: Audit, targetType: Evidenc
     given.add(key);
     const existing = await tx.evidence.findFirst({ where: { [column]: targetId, documentId: span.documentId, start: span.start, end: span.end } });
     if (existing) throw conflict(`${field}[${i}]: this span is already evidence for the record`, { field: `${field}[${i}]`, existing: { type: 'Evidence', id: existing.id } });
-    const row = await tx.evidence.create({ data: { ...span, quote: storedQuote(span.quote), targetType, [column]: targetId } });
+    const row = await tx.evidence.create({
+      data: { ...span, quote: storedQuote(span.quote), ...(await attributionOf(tx, input, `${field}[${i}]`)), targetType, [column]: targetId },
+    });
     audit('Evidence', row.id, null, row);
     created.push(row);
   }
@@ -61,6 +81,7 @@ export async function attachEvidence(tx: DbTx, audit: Audit, targetType: Evidenc
 const TARGET_MODEL = {
   ACTOR: 'actor', ACTOR_ROLE: 'actorRole', ACTOR_RELATION: 'actorRelation', EVENT: 'event',
   EVENT_PARTICIPANT: 'eventParticipant', REQUEST: 'request', REQUEST_ITEM: 'requestItem', REQUEST_RESPONSE: 'requestResponse',
+  REQUEST_STATUS: 'requestStatusEntry', DATE_CLAIM: 'dateClaim',
 } as const satisfies Record<EvidenceTarget, string>;
 
 export async function addEvidence(db: Db, who: Principal | null, targetType: EvidenceTarget, targetId: string, input: EvidenceInput) {

@@ -7,6 +7,8 @@ import { dateSpan, parsePartialDate } from '../domain/partial-date.ts';
 import { requireActor } from './actors-write.ts';
 import { requireEvent } from './events-write.ts';
 import { attachEvidence, type EvidenceInput } from './evidence-write.ts';
+import { attachCitations, type CitationInput } from './citations-write.ts';
+import { appendStatusEntry, checkEntryInput, type StatusEntryInput } from './request-status.ts';
 import { bumpVersion, newSlug, optionalText, text, updateVersioned, write } from './write.ts';
 
 export interface PartyInput {
@@ -53,6 +55,8 @@ export async function createRequest(
       },
     });
     audit('Request', request.id, null, request);
+    // The history starts with the status the request is created with, dated like the request.
+    await appendStatusEntry(tx, audit, request.id, { status: request.status, date: request.date, note: 'Status when the request was recorded.' });
     const seen = new Set<string>();
     for (const [side, list] of [['REQUESTER', input.requesters], ['ADDRESSEE', input.addressees]] as const) {
       for (const [i, p] of list.entries()) {
@@ -79,14 +83,12 @@ export async function createRequest(
 
 export async function updateRequest(
   db: Db, who: Principal | null, id: string, expectedVersion: number,
-  input: { summary?: string | null; channel?: RequestChannel | null; status?: RequestStatus | null; date?: string | null; dateNote?: string | null; madeAtId?: string | null },
-  operation = 'updateRequest',
+  input: { summary?: string | null; channel?: RequestChannel | null; date?: string | null; dateNote?: string | null; madeAtId?: string | null },
 ) {
-  return write(db, who, 'editor', operation, async (tx, audit) => {
+  return write(db, who, 'editor', 'updateRequest', async (tx, audit) => {
     const data: Record<string, unknown> = {};
     if (input.summary != null) data.summary = text(input.summary, 'summary', 2000);
     if (input.channel != null) data.channel = input.channel;
-    if (input.status != null) data.status = input.status;
     if (input.date !== undefined) Object.assign(data, dateColumns(input.date));
     if (input.dateNote !== undefined) data.dateNote = optionalText(input.dateNote, 'dateNote', 1000);
     if (input.madeAtId !== undefined) {
@@ -99,8 +101,20 @@ export async function updateRequest(
   });
 }
 
-export const setRequestStatus = (db: Db, who: Principal | null, id: string, expectedVersion: number, status: RequestStatus) =>
-  updateRequest(db, who, id, expectedVersion, { status }, 'setRequestStatus');
+/**
+ * Appends a status-history entry (with its date, note and support) and sets the request's current
+ * status to the latest entry's. Always a new version of the request: its history changed.
+ */
+export async function setRequestStatus(db: Db, who: Principal | null, id: string, expectedVersion: number, input: StatusEntryInput) {
+  checkEntryInput(input);
+  return write(db, who, 'editor', 'setRequestStatus', async (tx, audit) => {
+    if (!(await tx.request.findUnique({ where: { id }, select: { id: true } }))) throw notFound(`No request has id ${id}`, { field: 'id' });
+    const { current } = await appendStatusEntry(tx, audit, id, input);
+    const { before, after } = await updateVersioned<{ id: string }>(tx, 'request', id, expectedVersion, { status: current });
+    audit('Request', id, before, after);
+    return tx.request.findUniqueOrThrow({ where: { id } });
+  });
+}
 
 async function requireRequest(tx: DbTx, id: string, field: string) {
   const request = await tx.request.findUnique({ where: { id } });
@@ -110,7 +124,10 @@ async function requireRequest(tx: DbTx, id: string, field: string) {
 
 export async function addRequestResponse(
   db: Db, who: Principal | null,
-  input: { requestId: string; responderId: string; stance: Stance; date?: string | null; dateNote?: string | null; eventId?: string | null; summary: string; evidence?: EvidenceInput[] | null },
+  input: {
+    requestId: string; responderId: string; stance: Stance; date?: string | null; dateNote?: string | null; eventId?: string | null;
+    summary: string; itemIds?: string[] | null; evidence?: EvidenceInput[] | null; citations?: CitationInput[] | null;
+  },
 ) {
   return write(db, who, 'editor', 'addRequestResponse', async (tx, audit) => {
     await requireRequest(tx, input.requestId, 'request');
@@ -124,7 +141,17 @@ export async function addRequestResponse(
       },
     });
     audit('RequestResponse', row.id, null, row);
+    const itemIds = [...new Set(input.itemIds ?? [])];
+    if (itemIds.length > MAX_ITEMS) throw badInput(`items: at most ${MAX_ITEMS}`, { field: 'items' });
+    for (const [i, itemId] of itemIds.entries()) {
+      const item = await tx.requestItem.findUnique({ where: { id: itemId }, select: { requestId: true } });
+      if (!item) throw notFound(`items[${i}]: no such item`, { field: `items[${i}]` });
+      if (item.requestId !== input.requestId) throw badInput(`items[${i}]: the item belongs to another request`, { field: `items[${i}]` });
+      const link = await tx.responseItem.create({ data: { responseId: row.id, itemId } });
+      audit('ResponseItem', link.id, null, link);
+    }
     await attachEvidence(tx, audit, 'REQUEST_RESPONSE', row.id, input.evidence);
+    await attachCitations(tx, audit, 'REQUEST_RESPONSE', row.id, input.citations);
     // The request changed (it has a new answer): bump its version so stale editors notice.
     const request = await bumpVersion<Request>(tx, audit, 'request', 'Request', input.requestId);
     return { response: row, request };
