@@ -23,9 +23,70 @@ export type Stance = 'SUPPORTS' | 'CONSIDERING' | 'NONCOMMITTAL' | 'ACCEPTS' | '
 
 /**
  * A span of this document: the exact characters, copied verbatim (the seed finds their offsets).
- * A quote occurring more than once must say which occurrence it means (1-based).
+ * A quote occurring more than once must say which occurrence it means (1-based). The object form can
+ * also say who the text attributes the words to (an actor's slug and/or a description of an unnamed
+ * source, "a NATO official") and whether the wording is hedged ("in a possible sign of agreement").
  */
-export type Quote = string | { quote: string; occurrence: number };
+export type Quote = string | {
+  quote: string;
+  occurrence?: number;
+  /** Slug of the actor the text attributes the words to. */
+  attributedTo?: string;
+  /** How the text describes an unnamed source ("a NATO official", "five senior NATO diplomats"). */
+  attribution?: string;
+  hedged?: boolean;
+};
+
+/**
+ * A source from the public record (outside the corpus) for a fact the texts do not state: only
+ * well-known, official sources, and only for facts they state.
+ */
+export interface CitationAnnotation {
+  title: string;
+  publisher: string;
+  url?: string;
+  /** The source's own date. */
+  published?: PartialDateText;
+  /** What the source says that supports the fact. */
+  note?: string;
+}
+
+/** A number the text states: `text` is the words as written and must occur in this document. */
+export interface QuantityAnnotation {
+  amount: number;
+  unit: string;
+  qualifier?: 'EXACT' | 'ABOUT' | 'UP_TO' | 'LESS_THAN' | 'MORE_THAN';
+  text: string;
+  note?: string;
+}
+
+/**
+ * One date a source claims for an event or a request. When sources disagree, every claim is kept; the
+ * claim the record's own date follows is `used: true` (exactly one) and its note says why.
+ */
+export interface DateClaimAnnotation {
+  /** Unique within the record. */
+  key: string;
+  date?: PartialDateText;
+  /** The claim as the source words it ("received Monday", "a June 20 letter"). */
+  claim?: string;
+  used?: boolean;
+  note?: string;
+  evidence?: Quote[];
+  citations?: CitationAnnotation[];
+}
+
+/** One step of a request's status over time, supported by quotes and/or citations. */
+export interface StatusEntryAnnotation {
+  /** Unique within the request, stable across edits; entries are also ordered by it when undated. */
+  key: string;
+  status?: RequestStatus;
+  date?: PartialDateText;
+  dateNote?: string;
+  note?: string;
+  evidence?: Quote[];
+  citations?: CitationAnnotation[];
+}
 
 /** "2004", "2004-06" or "2004-06-21": never more precise than the source allows. */
 export type PartialDateText = string;
@@ -56,13 +117,19 @@ export interface RoleAnnotation {
   /** How from/to were established when the text does not state them. */
   dateNote?: string;
   evidence: Quote[];
+  citations?: CitationAnnotation[];
 }
 
 export interface RelationAnnotation {
   kind: 'MEMBER_OF' | 'PART_OF';
   /** Slug of the actor this one is a member or part of. */
   to: string;
+  /** When the membership began and ended (a missing bound is unknown). */
+  since?: PartialDateText;
+  until?: PartialDateText;
+  dateNote?: string;
   evidence: Quote[];
+  citations?: CitationAnnotation[];
 }
 
 export interface ParticipantAnnotation {
@@ -84,6 +151,9 @@ export interface EventAnnotation {
   location?: { name: string; countryCode?: string };
   participants?: ParticipantAnnotation[];
   evidence?: Quote[];
+  citations?: CitationAnnotation[];
+  quantities?: QuantityAnnotation[];
+  dateClaims?: DateClaimAnnotation[];
 }
 
 export interface PartyAnnotation {
@@ -100,6 +170,7 @@ export interface ItemAnnotation {
   /** True for what was explicitly NOT asked for. */
   excluded?: boolean;
   evidence: Quote[];
+  quantities?: QuantityAnnotation[];
 }
 
 export interface ResponseAnnotation {
@@ -112,14 +183,23 @@ export interface ResponseAnnotation {
   /** Slug of the event at which the response was given. */
   event?: string;
   summary?: string;
-  evidence: Quote[];
+  /** Keys of the request's items this response answers (omitted: the whole request). */
+  answers?: string[];
+  /** Quotes of this document; a response known only from the public record has citations instead. */
+  evidence?: Quote[];
+  citations?: CitationAnnotation[];
+  quantities?: QuantityAnnotation[];
 }
 
 export interface RequestAnnotation {
   slug: string;
   summary?: string;
   channel?: RequestChannel;
+  /** The current status; with a status history it must equal the latest entry's (or be omitted). */
   status?: RequestStatus;
+  /** Where the request stood over time. */
+  statusHistory?: StatusEntryAnnotation[];
+  dateClaims?: DateClaimAnnotation[];
   date?: PartialDateText;
   dateNote?: string;
   /** Slug of the event the request was made at or through. */

@@ -4,8 +4,8 @@
  * resolved to its offsets in its own document.
  */
 import type {
-  ActorAnnotation, DocumentAnnotations, EventAnnotation, ItemAnnotation, ParticipantRole, Quote,
-  RequestAnnotation, ResponseAnnotation, RoleAnnotation,
+  ActorAnnotation, CitationAnnotation, DateClaimAnnotation, DocumentAnnotations, EventAnnotation, ItemAnnotation,
+  ParticipantRole, QuantityAnnotation, Quote, RequestAnnotation, ResponseAnnotation, RoleAnnotation, StatusEntryAnnotation,
 } from './annotation-types.ts';
 import type { SeedAnnotationFile, SeedDocument } from './sources.ts';
 import { describeQuoteFailure, resolveQuote } from '../../src/domain/spans.ts';
@@ -16,6 +16,19 @@ export interface Ev {
   start: number;
   end: number;
   quote: string;
+  /** Slug of the actor the words are attributed to. */
+  attributedTo?: string;
+  attribution?: string;
+  hedged?: boolean;
+}
+
+/** A quantity with the file and document it was stated in (its text was found in that document). */
+export interface GQuantity extends QuantityAnnotation { doc: string; file: string }
+export interface GDateClaim extends Omit<DateClaimAnnotation, 'evidence' | 'citations'> {
+  declaredIn: Set<string>; evidence: Ev[]; citations: CitationAnnotation[]; sources: Sources;
+}
+export interface GStatusEntry extends Omit<StatusEntryAnnotation, 'evidence' | 'citations'> {
+  declaredIn: Set<string>; evidence: Ev[]; citations: CitationAnnotation[]; sources: Sources;
 }
 
 /** Where each scalar came from, to name both files when two disagree. */
@@ -23,8 +36,11 @@ type Sources = Map<string, string>;
 /** Files that declare a record, to name them in problems found after merging. */
 export interface Declared { declaredIn: Set<string> }
 
-export interface GRole extends Omit<RoleAnnotation, 'evidence'> { declaredIn: Set<string>; evidence: Ev[]; sources: Sources }
-export interface GRelation { kind: 'MEMBER_OF' | 'PART_OF'; to: string; evidence: Ev[]; declaredIn: Set<string> }
+export interface GRole extends Omit<RoleAnnotation, 'evidence' | 'citations'> { declaredIn: Set<string>; evidence: Ev[]; citations: CitationAnnotation[]; sources: Sources }
+export interface GRelation {
+  kind: 'MEMBER_OF' | 'PART_OF'; to: string; since?: string; until?: string; dateNote?: string;
+  evidence: Ev[]; citations: CitationAnnotation[]; declaredIn: Set<string>; sources: Sources;
+}
 export interface GActor extends Omit<ActorAnnotation, 'aliases' | 'mentions' | 'roles' | 'relations'> { declaredIn: Set<string>;
   aliases: Map<string, string>;
   mentions: Ev[];
@@ -33,18 +49,25 @@ export interface GActor extends Omit<ActorAnnotation, 'aliases' | 'mentions' | '
   sources: Sources;
 }
 export interface GParticipant { actor: string; role: ParticipantRole; evidence: Ev[]; declaredIn: Set<string> }
-export interface GEvent extends Omit<EventAnnotation, 'participants' | 'evidence'> { declaredIn: Set<string>;
+export interface GEvent extends Omit<EventAnnotation, 'participants' | 'evidence' | 'citations' | 'quantities' | 'dateClaims'> { declaredIn: Set<string>;
   participants: Map<string, GParticipant>;
   evidence: Ev[];
+  citations: CitationAnnotation[];
+  quantities: GQuantity[];
+  dateClaims: Map<string, GDateClaim>;
   sources: Sources;
 }
 export interface GParty { declaredIn: Set<string>; side: 'REQUESTER' | 'ADDRESSEE'; actor: string; onBehalfOf?: string; sources: Sources }
-export interface GItem extends Omit<ItemAnnotation, 'evidence'> { declaredIn: Set<string>; evidence: Ev[]; sources: Sources }
-export interface GResponse extends Omit<ResponseAnnotation, 'evidence'> { declaredIn: Set<string>; evidence: Ev[]; sources: Sources }
-export interface GRequest extends Omit<RequestAnnotation, 'requesters' | 'addressees' | 'items' | 'responses' | 'evidence'> { declaredIn: Set<string>;
+export interface GItem extends Omit<ItemAnnotation, 'evidence' | 'quantities'> { declaredIn: Set<string>; evidence: Ev[]; quantities: GQuantity[]; sources: Sources }
+export interface GResponse extends Omit<ResponseAnnotation, 'evidence' | 'citations' | 'quantities'> {
+  declaredIn: Set<string>; evidence: Ev[]; citations: CitationAnnotation[]; quantities: GQuantity[]; sources: Sources;
+}
+export interface GRequest extends Omit<RequestAnnotation, 'requesters' | 'addressees' | 'items' | 'responses' | 'evidence' | 'statusHistory' | 'dateClaims'> { declaredIn: Set<string>;
   parties: Map<string, GParty>;
   items: Map<string, GItem>;
   responses: Map<string, GResponse>;
+  statusHistory: Map<string, GStatusEntry>;
+  dateClaims: Map<string, GDateClaim>;
   evidence: Ev[];
   sources: Sources;
 }
@@ -119,14 +142,48 @@ class FileMerger {
       const quote = typeof q === 'string' ? q : q?.quote;
       const occurrence = typeof q === 'string' ? undefined : q?.occurrence;
       if (typeof quote !== 'string') {
-        this.problem(label, `evidence must be a quote string or { quote, occurrence }, got ${JSON.stringify(q)}`);
+        this.problem(label, `evidence must be a quote string or { quote, occurrence, attributedTo, attribution, hedged }, got ${JSON.stringify(q)}`);
         continue;
       }
       const r = resolveQuote(this.doc.body, quote, occurrence);
-      if (r.ok) out.push({ doc: this.doc.slug, ...r.span });
-      else this.problem(label, describeQuoteFailure(r, quote));
+      if (!r.ok) {
+        this.problem(label, describeQuoteFailure(r, quote));
+        continue;
+      }
+      const extra = typeof q === 'string' ? {} : {
+        ...(q.attributedTo !== undefined ? { attributedTo: q.attributedTo } : {}),
+        ...(q.attribution !== undefined ? { attribution: q.attribution } : {}),
+        ...(q.hedged ? { hedged: true } : {}),
+      };
+      out.push({ doc: this.doc.slug, ...r.span, ...extra });
     }
     return out;
+  }
+
+  /** Quantities whose written text must occur in this document (so the number is the text's). */
+  private quantities(list: QuantityAnnotation[] | undefined, label: string): GQuantity[] {
+    const out: GQuantity[] = [];
+    for (const q of list ?? []) {
+      if (typeof q.text !== 'string' || !this.doc.body.includes(q.text)) {
+        this.problem(label, `quantity text ${JSON.stringify(q.text)} does not occur in the document`);
+        continue;
+      }
+      if (!Number.isFinite(q.amount)) this.problem(label, `quantity ${JSON.stringify(q.text)}: amount must be a finite number`);
+      out.push({ ...q, doc: this.doc.slug, file: this.file });
+    }
+    return out;
+  }
+
+  private dateClaims(into: Map<string, GDateClaim>, list: DateClaimAnnotation[] | undefined, label: string) {
+    for (const c of list ?? []) {
+      const l = `${label}, date claim ${c.key}`;
+      let g = into.get(c.key);
+      if (!g) into.set(c.key, (g = { key: c.key, evidence: [], citations: [], sources: new Map(), declaredIn: new Set<string>() }));
+      g.declaredIn.add(this.file);
+      this.scalars(g, c, ['date', 'claim', 'used', 'note'], l);
+      g.evidence.push(...this.quotes(c.evidence, l));
+      g.citations.push(...(c.citations ?? []));
+    }
   }
 
   private slugOf(record: { slug?: unknown }, what: string): string | null {
@@ -156,17 +213,21 @@ class FileMerger {
     for (const role of a.roles ?? []) {
       const roleLabel = `${label}, role ${role.key}`;
       let r = g.roles.get(role.key);
-      if (!r) g.roles.set(role.key, (r = { key: role.key, evidence: [], sources: new Map(), declaredIn: new Set<string>() }));
+      if (!r) g.roles.set(role.key, (r = { key: role.key, evidence: [], citations: [], sources: new Map(), declaredIn: new Set<string>() }));
       r.declaredIn.add(this.file);
       this.scalars(r, role, ['title', 'within', 'from', 'to', 'dateNote'], roleLabel);
       r.evidence.push(...this.quotes(role.evidence, roleLabel));
+      r.citations.push(...(role.citations ?? []));
     }
     for (const rel of a.relations ?? []) {
       const key = `${rel.kind}:${rel.to}`;
       let r = g.relations.get(key);
-      if (!r) g.relations.set(key, (r = { kind: rel.kind, to: rel.to, evidence: [], declaredIn: new Set<string>() }));
+      if (!r) g.relations.set(key, (r = { kind: rel.kind, to: rel.to, evidence: [], citations: [], sources: new Map(), declaredIn: new Set<string>() }));
       r.declaredIn.add(this.file);
-      r.evidence.push(...this.quotes(rel.evidence, `${label}, relation ${rel.kind} ${rel.to}`));
+      const relLabel = `${label}, relation ${rel.kind} ${rel.to}`;
+      this.scalars(r, rel, ['since', 'until', 'dateNote'], relLabel);
+      r.evidence.push(...this.quotes(rel.evidence, relLabel));
+      r.citations.push(...(rel.citations ?? []));
     }
   }
 
@@ -175,10 +236,16 @@ class FileMerger {
     if (!slug) return;
     const label = `event ${slug}`;
     let g = this.graph.events.get(slug);
-    if (!g) this.graph.events.set(slug, (g = { slug, participants: new Map(), evidence: [], sources: new Map(), declaredIn: new Set<string>() }));
+    if (!g) {
+      g = { slug, participants: new Map(), evidence: [], citations: [], quantities: [], dateClaims: new Map(), sources: new Map(), declaredIn: new Set<string>() };
+      this.graph.events.set(slug, g);
+    }
     g.declaredIn.add(this.file);
     this.scalars(g, e, ['kind', 'status', 'title', 'summary', 'start', 'end', 'dateNote', 'location'], label);
     g.evidence.push(...this.quotes(e.evidence, label));
+    g.citations.push(...(e.citations ?? []));
+    g.quantities.push(...this.quantities(e.quantities, label));
+    this.dateClaims(g.dateClaims, e.dateClaims, label);
     for (const p of e.participants ?? []) {
       const key = `${p.actor}:${p.role}`;
       let gp = g.participants.get(key);
@@ -194,12 +261,25 @@ class FileMerger {
     const label = `request ${slug}`;
     let g = this.graph.requests.get(slug);
     if (!g) {
-      g = { slug, parties: new Map(), items: new Map(), responses: new Map(), evidence: [], sources: new Map(), declaredIn: new Set<string>() };
+      g = {
+        slug, parties: new Map(), items: new Map(), responses: new Map(), statusHistory: new Map(), dateClaims: new Map(),
+        evidence: [], sources: new Map(), declaredIn: new Set<string>(),
+      };
       this.graph.requests.set(slug, g);
     }
     g.declaredIn.add(this.file);
     this.scalars(g, q, ['summary', 'channel', 'status', 'date', 'dateNote', 'madeAt'], label);
     g.evidence.push(...this.quotes(q.evidence, label));
+    this.dateClaims(g.dateClaims, q.dateClaims, label);
+    for (const s of q.statusHistory ?? []) {
+      const l = `${label}, status ${s.key}`;
+      let gs = g.statusHistory.get(s.key);
+      if (!gs) g.statusHistory.set(s.key, (gs = { key: s.key, evidence: [], citations: [], sources: new Map(), declaredIn: new Set<string>() }));
+      gs.declaredIn.add(this.file);
+      this.scalars(gs, s, ['status', 'date', 'dateNote', 'note'], l);
+      gs.evidence.push(...this.quotes(s.evidence, l));
+      gs.citations.push(...(s.citations ?? []));
+    }
     const parties = [
       ...(q.requesters ?? []).map((p) => ({ ...p, side: 'REQUESTER' as const })),
       ...(q.addressees ?? []).map((p) => ({ ...p, side: 'ADDRESSEE' as const })),
@@ -214,18 +294,24 @@ class FileMerger {
     for (const item of q.items ?? []) {
       const itemLabel = `${label}, item ${item.key}`;
       let gi = g.items.get(item.key);
-      if (!gi) g.items.set(item.key, (gi = { key: item.key, evidence: [], sources: new Map(), declaredIn: new Set<string>() }));
+      if (!gi) g.items.set(item.key, (gi = { key: item.key, evidence: [], quantities: [], sources: new Map(), declaredIn: new Set<string>() }));
       gi.declaredIn.add(this.file);
       this.scalars(gi, item, ['category', 'description', 'excluded'], itemLabel);
       gi.evidence.push(...this.quotes(item.evidence, itemLabel));
+      gi.quantities.push(...this.quantities(item.quantities, itemLabel));
     }
     for (const resp of q.responses ?? []) {
       const respLabel = `${label}, response ${resp.key}`;
       let gr = g.responses.get(resp.key);
-      if (!gr) g.responses.set(resp.key, (gr = { key: resp.key, evidence: [], sources: new Map(), declaredIn: new Set<string>() }));
+      if (!gr) {
+        gr = { key: resp.key, evidence: [], citations: [], quantities: [], sources: new Map(), declaredIn: new Set<string>() };
+        g.responses.set(resp.key, gr);
+      }
       gr.declaredIn.add(this.file);
-      this.scalars(gr, resp, ['responder', 'stance', 'date', 'dateNote', 'event', 'summary'], respLabel);
+      this.scalars(gr, resp, ['responder', 'stance', 'date', 'dateNote', 'event', 'summary', 'answers'], respLabel);
       gr.evidence.push(...this.quotes(resp.evidence, respLabel));
+      gr.citations.push(...(resp.citations ?? []));
+      gr.quantities.push(...this.quantities(resp.quantities, respLabel));
     }
   }
 }

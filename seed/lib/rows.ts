@@ -13,7 +13,9 @@ import { isCountryCode } from '../../src/domain/country-codes.ts';
 import { TARGET_COLUMN } from '../../src/domain/evidence-targets.ts';
 import { storedQuote } from '../../src/domain/spans.ts';
 import { contentHash, normalizeBody, normalizeName, wordCount } from '../../src/domain/text.ts';
-import type { Declared, Ev, SeedGraph } from './merge.ts';
+import type { CitationAnnotation } from './annotation-types.ts';
+import type { Declared, Ev, GDateClaim, GQuantity, SeedGraph } from './merge.ts';
+import { entryAsOf } from '../../src/services/request-status.ts';
 
 export interface SeedRows {
   document: Prisma.DocumentCreateManyInput[];
@@ -27,7 +29,12 @@ export interface SeedRows {
   requestParty: Prisma.RequestPartyCreateManyInput[];
   requestItem: Prisma.RequestItemCreateManyInput[];
   requestResponse: Prisma.RequestResponseCreateManyInput[];
+  responseItem: Prisma.ResponseItemCreateManyInput[];
+  requestStatusEntry: Prisma.RequestStatusEntryCreateManyInput[];
+  dateClaim: Prisma.DateClaimCreateManyInput[];
+  quantity: Prisma.QuantityCreateManyInput[];
   evidence: Prisma.EvidenceCreateManyInput[];
+  citation: Prisma.CitationCreateManyInput[];
   /** Where each row comes from (by row id), to name file and record in the seed's report. */
   origins: Map<string, SeedOrigin>;
 }
@@ -42,7 +49,8 @@ export interface SeedOrigin {
 /** Models in the order rows can be created (parents first); deletes go in reverse. */
 export const SEED_MODELS = [
   'document', 'actor', 'actorAlias', 'actorRole', 'actorRelation', 'event', 'eventParticipant',
-  'request', 'requestParty', 'requestItem', 'requestResponse', 'evidence',
+  'request', 'requestParty', 'requestItem', 'requestResponse', 'responseItem', 'requestStatusEntry', 'dateClaim',
+  'quantity', 'evidence', 'citation',
 ] as const satisfies readonly (keyof SeedRows)[];
 
 export function seedId(model: string, ...key: string[]): string {
@@ -57,7 +65,8 @@ const where = (r: Declared) => `${[...r.declaredIn].join(', ')}: `;
 export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
   const rows: SeedRows = {
     document: [], actor: [], actorAlias: [], actorRole: [], actorRelation: [], event: [], eventParticipant: [],
-    request: [], requestParty: [], requestItem: [], requestResponse: [], evidence: [], origins: new Map(),
+    request: [], requestParty: [], requestItem: [], requestResponse: [], responseItem: [], requestStatusEntry: [],
+    dateClaim: [], quantity: [], evidence: [], citation: [], origins: new Map(),
   };
   const origin = (id: string, declared: Declared | string[], record: string) =>
     rows.origins.set(id, { files: Array.isArray(declared) ? declared : [...declared.declaredIn], record });
@@ -119,7 +128,66 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
         id: evidenceId,
         documentId: docId.get(ev.doc)!, start: ev.start, end: ev.end, quote: storedQuote(ev.quote), targetType,
         [TARGET_COLUMN[targetType]]: targetId,
+        attributedToId: actorRef(ev.attributedTo, `evidence "${ev.quote.slice(0, 60)}"`, 'attributedTo'),
+        attribution: ev.attribution ?? null, hedged: ev.hedged ?? false,
       });
+    }
+  };
+  type CitationTarget = 'ACTOR_ROLE' | 'ACTOR_RELATION' | 'EVENT' | 'REQUEST_RESPONSE' | 'REQUEST_STATUS' | 'DATE_CLAIM';
+  const citations = (targetType: CitationTarget, targetId: string, list: CitationAnnotation[], label: string) => {
+    const seen = new Set<string>();
+    for (const c of list) {
+      const key = `${c.title}\u0000${c.url ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (!c.title?.trim() || !c.publisher?.trim()) problems.push(`${label}: a citation needs a title and a publisher`);
+      if (c.url !== undefined && !/^https?:\/\/\S+$/.test(c.url)) problems.push(`${label}: citation url "${c.url}" is not an http(s) URL`);
+      const published = date(c.published, label, 'citation published');
+      const citationId = seedId('citation', targetType, targetId, key);
+      origin(citationId, evidenceOf.declared, `${evidenceOf.record}, citation "${c.title.slice(0, 60)}"`);
+      rows.citation.push({
+        id: citationId, title: c.title, publisher: c.publisher, url: c.url ?? null,
+        published: published?.value ?? null, publishedPrecision: published?.precision ?? null, note: c.note ?? null,
+        targetType, [TARGET_COLUMN[targetType]]: targetId,
+      });
+    }
+  };
+  const quantities = (column: 'itemId' | 'eventId' | 'responseId', targetId: string, list: GQuantity[], label: string) => {
+    for (const [position, q] of list.entries()) {
+      oneOf({ EXACT: 'EXACT', ABOUT: 'ABOUT', UP_TO: 'UP_TO', LESS_THAN: 'LESS_THAN', MORE_THAN: 'MORE_THAN' }, q.qualifier, label, 'quantity qualifier');
+      if (!q.unit?.trim()) problems.push(`${label}: quantity "${q.text}" has no unit`);
+      const quantityId = seedId('quantity', column, targetId, q.doc, q.text, q.unit);
+      origin(quantityId, [q.file], `${evidenceOf.record}, quantity "${q.text}"`);
+      rows.quantity.push({
+        id: quantityId, [column]: targetId, amount: q.amount, unit: q.unit,
+        qualifier: q.qualifier ?? 'EXACT', text: q.text, note: q.note ?? null, position,
+      });
+    }
+  };
+  /** Date claims of a record: each dated and worded; exactly one used, and it is the record's own date. */
+  const dateClaims = (column: 'eventId' | 'requestId', targetId: string, list: Map<string, GDateClaim>, recordDate: string | undefined, label: string) => {
+    if (!list.size) return;
+    const used = [...list.values()].filter((c) => c.used);
+    if (used.length !== 1) problems.push(`${label}: exactly one date claim must be used (found ${used.length})`);
+    else if (used[0]!.date !== recordDate) problems.push(`${label}: the used date claim ${used[0]!.key} (${used[0]!.date}) is not the record's date (${recordDate})`);
+    for (const c of list.values()) {
+      const cLabel = `${where(c)}${label}, date claim ${c.key}`;
+      const d = date(c.date, cLabel, 'date');
+      if (!d) problems.push(`${cLabel}: has no date`);
+      if (!c.claim) problems.push(`${cLabel}: has no claim (the source's words)`);
+      if (!c.evidence.length && !c.citations.length) problems.push(`${cLabel}: has neither evidence nor a citation`);
+      const id = seedId('dateClaim', column, targetId, c.key);
+      const record = `${evidenceOf.record}, date claim ${c.key}`;
+      origin(id, c, record);
+      const outer = evidenceOf;
+      evidenceOf = { declared: c, record };
+      rows.dateClaim.push({
+        id, [column]: targetId, date: d?.value ?? '', datePrecision: d?.precision ?? 'YEAR', claim: c.claim ?? '',
+        used: c.used ?? false, note: c.note ?? null,
+      });
+      evidence('DATE_CLAIM', id, c.evidence);
+      citations('DATE_CLAIM', id, c.citations, cLabel);
+      evidenceOf = outer;
     }
   };
 
@@ -173,15 +241,24 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
       });
       if (!r.evidence.length) problems.push(`${roleLabel}: has no evidence`);
       evidence('ACTOR_ROLE', roleId, r.evidence);
+      citations('ACTOR_ROLE', roleId, r.citations, roleLabel);
     }
     for (const rel of a.relations.values()) {
       const relLabel = `${where(rel)}actor ${a.slug}, relation ${rel.kind} ${rel.to}`;
       const relId = seedId('relation', a.slug, rel.kind, rel.to);
       origin(relId, rel, `actor ${a.slug}, relation ${rel.kind} ${rel.to}`);
       evidenceOf = { declared: rel, record: `actor ${a.slug}, relation ${rel.kind} ${rel.to}` };
-      rows.actorRelation.push({ id: relId, fromId: id, toId: actorRef(rel.to, relLabel, 'to')!, kind: rel.kind });
+      const since = date(rel.since, relLabel, 'since');
+      const until = date(rel.until, relLabel, 'until');
+      span(since, until, relLabel);
+      rows.actorRelation.push({
+        id: relId, fromId: id, toId: actorRef(rel.to, relLabel, 'to')!, kind: rel.kind,
+        since: since?.value ?? null, sincePrecision: since?.precision ?? null,
+        until: until?.value ?? null, untilPrecision: until?.precision ?? null, dateNote: rel.dateNote ?? null,
+      });
       if (!rel.evidence.length) problems.push(`${relLabel}: has no evidence`);
       evidence('ACTOR_RELATION', relId, rel.evidence);
+      citations('ACTOR_RELATION', relId, rel.citations, relLabel);
     }
   }
 
@@ -204,6 +281,9 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
     });
     if (!e.evidence.length) problems.push(`${label}: has no evidence`);
     evidence('EVENT', id, e.evidence);
+    citations('EVENT', id, e.citations, label);
+    quantities('eventId', id, e.quantities, label);
+    dateClaims('eventId', id, e.dateClaims, e.start, label);
     for (const p of e.participants.values()) {
       const pLabel = `${where(p)}event ${e.slug}, participant ${p.actor} (${p.role})`;
       oneOf(ParticipantRole, p.role, pLabel, 'role');
@@ -223,8 +303,41 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
     oneOf(RequestStatus, q.status, label, 'status');
     const when = date(q.date, label, 'date');
     origin(id, q, `request ${q.slug}`);
+    // The status history; the current status is its latest entry (a request annotated without a
+    // history gets one entry holding its annotated status, dated like the request).
+    const history = [...q.statusHistory.values()].map((s, i) => {
+      const sLabel = `${where(s)}request ${q.slug}, status ${s.key}`;
+      if (need(s.status, sLabel, 'status')) oneOf(RequestStatus, s.status, sLabel, 'status');
+      const d = date(s.date, sLabel, 'date');
+      if (!s.evidence.length && !s.citations.length) problems.push(`${sLabel}: has neither evidence nor a citation`);
+      return { s, sLabel, d, status: (s.status ?? 'UNKNOWN') as RequestStatus, dateMin: d?.min ?? null, seq: i + 1 };
+    });
+    const current = entryAsOf(history, null)?.status ?? q.status ?? 'UNKNOWN';
+    if (history.length && q.status !== undefined && q.status !== current) {
+      problems.push(`${label}: status ${q.status} is not the latest status-history entry's (${current})`);
+    }
+    for (const h of history) {
+      const sid = seedId('status', q.slug, h.s.key);
+      origin(sid, h.s, `request ${q.slug}, status ${h.s.key}`);
+      evidenceOf = { declared: h.s, record: `request ${q.slug}, status ${h.s.key}` };
+      rows.requestStatusEntry.push({
+        id: sid, requestId: id, status: h.status, seq: h.seq, date: h.d?.value ?? null, datePrecision: h.d?.precision ?? null,
+        ...span(h.d, null, h.sLabel), dateNote: h.s.dateNote ?? null, note: h.s.note ?? null,
+      });
+      evidence('REQUEST_STATUS', sid, h.s.evidence);
+      citations('REQUEST_STATUS', sid, h.s.citations, h.sLabel);
+    }
+    if (!history.length) {
+      rows.requestStatusEntry.push({
+        id: seedId('status', q.slug, 'annotated'), requestId: id, status: current, seq: 1,
+        date: when?.value ?? null, datePrecision: when?.precision ?? null, ...span(when, null, label),
+        dateNote: null, note: 'Status as annotated; no history was recorded.',
+      });
+    }
+    evidenceOf = { declared: q, record: `request ${q.slug}` };
+    dateClaims('requestId', id, q.dateClaims, q.date, label);
     rows.request.push({
-      id, slug: q.slug, summary: q.summary ?? '', channel: q.channel ?? 'OTHER', status: q.status ?? 'UNKNOWN',
+      id, slug: q.slug, summary: q.summary ?? '', channel: q.channel ?? 'OTHER', status: current,
       date: when?.value ?? null, datePrecision: when?.precision ?? null, ...span(when, null, label),
       dateNote: q.dateNote ?? null, madeAtId: eventRef(q.madeAt, label, 'madeAt'),
     });
@@ -257,6 +370,7 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
       });
       if (!item.evidence.length) problems.push(`${iLabel}: has no evidence`);
       evidence('REQUEST_ITEM', iid, item.evidence);
+      quantities('itemId', iid, item.quantities, iLabel);
     }
     for (const r of q.responses.values()) {
       const rLabel = `${where(r)}request ${q.slug}, response ${r.key}`;
@@ -271,8 +385,18 @@ export function buildRows(graph: SeedGraph, problems: string[]): SeedRows {
         date: rdate?.value ?? null, datePrecision: rdate?.precision ?? null, ...span(rdate, null, rLabel),
         dateNote: r.dateNote ?? null, eventId: eventRef(r.event, rLabel, 'event'), summary: r.summary ?? '',
       });
-      if (!r.evidence.length) problems.push(`${rLabel}: has no evidence`);
+      if (!r.evidence.length && !r.citations.length) problems.push(`${rLabel}: has neither evidence nor a citation`);
       evidence('REQUEST_RESPONSE', rid, r.evidence);
+      citations('REQUEST_RESPONSE', rid, r.citations, rLabel);
+      quantities('responseId', rid, r.quantities, rLabel);
+      for (const key of r.answers ?? []) {
+        if (!q.items.has(key)) problems.push(`${rLabel}: answers unknown item "${key}"`);
+        else {
+          const linkId = seedId('responseItem', q.slug, r.key, key);
+          origin(linkId, r, `request ${q.slug}, response ${r.key}, answers ${key}`);
+          rows.responseItem.push({ id: linkId, responseId: rid, itemId: seedId('item', q.slug, key) });
+        }
+      }
     }
   }
   return rows;
