@@ -41,7 +41,7 @@ describe('the seeded database', () => {
 
   it('links each evidence row to exactly the record its target type names', async () => {
     const rows = await t.db.evidence.findMany();
-    const columns = ['actorId', 'roleId', 'relationId', 'eventId', 'participantId', 'requestId', 'itemId', 'responseId'] as const;
+    const columns = ['actorId', 'roleId', 'relationId', 'eventId', 'participantId', 'requestId', 'itemId', 'responseId', 'statusId', 'dateClaimId'] as const;
     for (const e of rows) expect(columns.filter((c) => e[c] !== null)).toHaveLength(1);
   });
 

@@ -4,6 +4,9 @@ import { defineAnnotations } from '../lib/annotation-types.ts';
 export default defineAnnotations({
   document: '001_406679a407a0dddd',
 
+  // Not actors of this story: Russia, Ukraine and RFE/RL appear only in the publisher's legal notice appended
+  // to the page years later ('RFE/RL has been declared an "undesirable organization"…'), and AFP only in a
+  // photo credit.
   actors: [
     {
       slug: 'nuri-al-maliki',
@@ -25,9 +28,18 @@ export default defineAnnotations({
           title: 'Prime Minister',
           within: 'iraq',
           from: '2006-05-20',
-          to: '2014-09-08',
-          dateNote: 'Term of office from public record.',
+          to: '2014-09-07',
+          dateNote:
+            'Public record: in office from 20 May 2006 until Haider al-Abadi took office on 8 September 2014; his last day is ' +
+            'recorded as 7 September so that the hand-over does not overlap.',
           evidence: ['Iraqi Prime Minister Nuri al-Maliki'],
+          citations: [
+            {
+              title: 'List of prime ministers of Iraq', publisher: 'Wikipedia',
+              url: 'https://en.wikipedia.org/wiki/List_of_prime_ministers_of_Iraq',
+              note: 'Nouri al-Maliki: 20 May 2006 – 8 September 2014; Haider al-Abadi from 8 September 2014.',
+            },
+          ],
         },
       ],
     },
@@ -53,6 +65,27 @@ export default defineAnnotations({
         "talks with NATO's leadership",
         "NATO's low-key involvement in Iraq",
         'all the NATO allies',
+        // Every other occurrence of the alliance's name in the text is a mention too.
+        { quote: 'NATO', occurrence: 2 },
+        { quote: 'NATO', occurrence: 3 },
+        { quote: 'NATO', occurrence: 5 },
+        { quote: 'NATO', occurrence: 6 },
+        { quote: 'NATO', occurrence: 7 },
+        { quote: 'NATO', occurrence: 8 },
+        { quote: 'NATO', occurrence: 10 },
+        { quote: 'NATO', occurrence: 11 },
+        { quote: 'NATO', occurrence: 12 },
+        { quote: 'NATO', occurrence: 14 },
+        { quote: 'NATO', occurrence: 15 },
+        { quote: 'NATO', occurrence: 16 },
+        { quote: 'NATO', occurrence: 17 },
+        { quote: 'NATO', occurrence: 18 },
+        { quote: 'alliance', occurrence: 1 },
+        { quote: 'alliance', occurrence: 2 },
+        { quote: 'alliance', occurrence: 3 },
+        { quote: 'alliance', occurrence: 4 },
+        { quote: 'alliance', occurrence: 5 },
+        { quote: 'alliance', occurrence: 6 },
       ],
     },
     {
@@ -109,34 +142,6 @@ export default defineAnnotations({
     {
       slug: 'italy',
       mentions: ['a recent Italian contribution of police trainers'],
-    },
-    {
-      slug: 'afp',
-      mentions: ['AFP'],
-    },
-    {
-      slug: 'rfe-rl',
-      name: 'Radio Free Europe/Radio Liberty',
-      kind: 'ORGANIZATION',
-      countryCode: 'USA',
-      description: 'US-funded international broadcaster; publisher of document 001.',
-      aliases: ['RFE/RL'],
-      mentions: ['RFE/RL'],
-    },
-    {
-      slug: 'russia',
-      name: 'Russia',
-      kind: 'STATE',
-      countryCode: 'RUS',
-      description: 'Russian Federation.',
-      mentions: ['the Russian government', 'If you are in Russia'],
-    },
-    {
-      slug: 'ukraine',
-      name: 'Ukraine',
-      kind: 'STATE',
-      countryCode: 'UKR',
-      mentions: [{ quote: 'Ukraine', occurrence: 1 }, { quote: 'Ukraine', occurrence: 2 }],
     },
   ],
 
@@ -231,6 +236,23 @@ export default defineAnnotations({
       ],
     },
     {
+      slug: 'allied-equipment-donations-iraq',
+      kind: 'OTHER',
+      status: 'OCCURRED',
+      title: 'Individual NATO allies donate weapons and equipment to Iraq',
+      summary:
+        'Individual NATO countries donated weapons and other equipment to Iraq, alongside the NATO training mission; from 2004 NATO ' +
+        'helped coordinate such bilateral offers of equipment and training.',
+      start: '2004',
+      dateNote:
+        "Not dated in the 2008 text ('have also donated'). The 2005 NATO text already reports donations of equipment coordinated " +
+        'by NATO (its coordination group was set up on 8 October 2004), so the year 2004 is the earliest the texts support; ' +
+        'ongoing in April 2008, end unknown.',
+      location: { name: 'Iraq', countryCode: 'IRQ' },
+      participants: [{ actor: 'iraq', role: 'RECIPIENT', evidence: ["donate more equipment to Iraq's fledgling army"] }],
+      evidence: ['Individual NATO countries have also donated weapons and other equipment.'],
+    },
+    {
       slug: 'iraq-war-2003',
       kind: 'CONFLICT',
       status: 'OCCURRED',
@@ -238,8 +260,10 @@ export default defineAnnotations({
       summary:
         'The US-led invasion of Iraq in 2003 and the ensuing war, opposed by France, Germany and other NATO allies.',
       start: '2003-03',
+      end: '2011-12',
       dateNote:
-        "Year from the texts ('invade Iraq in 2003'; 'last year's Iraq war' in 2004); the invasion began on 20 March 2003 (public record).",
+        "Year from the texts ('invade Iraq in 2003'; 'last year's Iraq war' in 2004); the invasion began on 20 March 2003 and the " +
+        'last US forces left Iraq in December 2011 (public record).',
       location: { name: 'Iraq', countryCode: 'IRQ' },
       participants: [
         { actor: 'united-states', role: 'ATTENDEE', evidence: ['the U.S. decision to invade Iraq in 2003'] },
@@ -272,8 +296,16 @@ export default defineAnnotations({
         "Iraqi Prime Minister Nuri al-Maliki asked NATO to expand its training effort in Iraq and donate more equipment to Iraq's " +
         'army, and proposed a new cooperation treaty, while saying Iraq was not asking for extra troops.',
       channel: 'MEETING',
-      status: 'UNDER_CONSIDERATION',
       date: '2008-04-17',
+      statusHistory: [
+        {
+          key: 'will-consider',
+          status: 'UNDER_CONSIDERATION',
+          date: '2008-04-17',
+          note: "NATO's Secretary General said the alliance would consider the request.",
+          evidence: [{ quote: 'said the alliance will consider the request', attributedTo: 'jaap-de-hoop-scheffer' }],
+        },
+      ],
       dateNote: "Made at the meeting with NATO ambassadors 'on April 17' (year 2008 from public record).",
       madeAt: 'maliki-nac-meeting-2008-04-17',
       requesters: [
@@ -304,14 +336,14 @@ export default defineAnnotations({
           key: 'more-effort-and-speed',
           category: 'OTHER',
           description: "More effort and speed in NATO's assistance",
-          evidence: ['there should be more effort [and] more speed'],
+          evidence: [{ quote: 'there should be more effort [and] more speed', attributedTo: 'nuri-al-maliki' }],
         },
         {
           key: 'troops-excluded',
           category: 'TROOPS',
           description: 'Extra troops to replace Iraqi troops (explicitly not requested)',
           excluded: true,
-          evidence: ['We did not come here to request extra troops'],
+          evidence: [{ quote: 'We did not come here to request extra troops', attributedTo: 'nuri-al-maliki' }],
         },
       ],
       responses: [
@@ -324,7 +356,7 @@ export default defineAnnotations({
           summary:
             'NATO Secretary-General Jaap de Hoop Scheffer said the alliance would consider the request, without elucidating on its possible response.',
           evidence: [
-            'said the alliance will consider the request',
+            { quote: 'said the alliance will consider the request', attributedTo: 'jaap-de-hoop-scheffer' },
             "did not elucidate on the alliance's possible response to the Iraqi requests",
           ],
         },
@@ -337,9 +369,9 @@ export default defineAnnotations({
           summary:
             "De Hoop Scheffer said NATO would not replace US or other coalition troops in Iraq but would provide assistance within its 'toolbox' of experience and resources, according to Iraq's requests and what is feasible within the alliance.",
           evidence: [
-            'NATO will not "replace" the U.S.-led coalition forces in Iraq',
-            'will provide assistance within the confines of its "toolbox" of experience and resources',
-            '"what is feasible within the alliance."',
+            { quote: 'NATO will not "replace" the U.S.-led coalition forces in Iraq', attributedTo: 'jaap-de-hoop-scheffer' },
+            { quote: 'will provide assistance within the confines of its "toolbox" of experience and resources', attributedTo: 'jaap-de-hoop-scheffer' },
+            { quote: '"what is feasible within the alliance."', attributedTo: 'jaap-de-hoop-scheffer' },
           ],
         },
         {
@@ -349,13 +381,14 @@ export default defineAnnotations({
           date: '2008-04-17',
           event: 'maliki-nac-meeting-2008-04-17',
           summary: 'De Hoop Scheffer said a NATO delegation would soon visit Baghdad to discuss the Iraqi proposals for a new cooperation treaty.',
-          evidence: ['a NATO delegation will soon visit Baghdad to discuss Iraqi proposals'],
+          answers: ['cooperation-treaty'],
+          evidence: [{ quote: 'a NATO delegation will soon visit Baghdad to discuss Iraqi proposals', attributedTo: 'jaap-de-hoop-scheffer' }],
         },
       ],
       evidence: [
         'NATO: Iraq Asks Alliance For Greater Assistance',
         "has urged NATO countries to expand the alliance's training effort",
-        'We came here to ask for more training and more equipment.',
+        { quote: 'We came here to ask for more training and more equipment.', attributedTo: 'nuri-al-maliki' },
         'the Iraqi requests',
       ],
     },

@@ -13,7 +13,7 @@ export default defineAnnotations({
       kind: 'PERSON',
       countryCode: 'IRQ',
       description: 'Iraqi politician; interim Prime Minister of Iraq from 2004 to 2005.',
-      aliases: ['Allawi', 'Mr Allawi'],
+      aliases: ['Allawi', 'Mr Allawi', 'Ayad Allawi', 'Iyad Allawi'],
       mentions: ["Iraq's new prime minister", "Iraq's interim prime minister", 'Iyad Allawi', "Allawi's request", 'spoke with Allawi'],
       roles: [
         {
@@ -106,7 +106,10 @@ export default defineAnnotations({
           title: 'Ambassador to Iraq',
           within: 'united-states',
           from: '2004-06-23',
-          dateNote: "Sworn in 'on Wednesday' in a story of Thursday 24 June 2004, i.e. 23 June 2004.",
+          to: '2005-03',
+          dateNote:
+            "From: sworn in 'on Wednesday' in a story of Thursday 24 June 2004, i.e. 23 June 2004. To: he left the post in March 2005 " +
+            'to become the first Director of National Intelligence (public record; month precision).',
           evidence: ['At a swearing-in ceremony for the new U.S. ambassador to Iraq'],
         },
       ],
@@ -144,6 +147,11 @@ export default defineAnnotations({
           key: 'state-department-spokesman',
           title: 'State Department spokesman',
           within: 'us-state-department',
+          from: '2000',
+          to: '2005',
+          dateNote:
+            'Public record: spokesman of the State Department (Assistant Secretary for Public Affairs) from 2000 to 2005, when Sean ' +
+            'McCormack succeeded him; years only.',
           evidence: ['State Department spokesman Richard Boucher'],
         },
       ],
@@ -179,6 +187,12 @@ export default defineAnnotations({
         'the alliance might do more',
         '16 of the 26 NATO countries',
         'NATO heavyweights',
+        // Every other occurrence of the alliance's name in the text is a mention too.
+        { quote: 'NATO', occurrence: 1 },
+        { quote: 'NATO', occurrence: 3 },
+        { quote: 'NATO', occurrence: 4 },
+        { quote: 'NATO', occurrence: 5 },
+        { quote: 'NATO', occurrence: 6 },
       ],
     },
     {
@@ -194,7 +208,11 @@ export default defineAnnotations({
       slug: 'united-states',
       mentions: ['the Bush administration', 'The administration, which is claiming a new spirit of cooperation'],
       relations: [
-        { kind: 'MEMBER_OF', to: 'us-led-coalition', evidence: ['the U.S.-led coalition'] },
+        {
+          kind: 'MEMBER_OF', to: 'us-led-coalition', since: '2003-03',
+          dateNote: 'It led the coalition from the invasion of March 2003 (public record); when its role ended is not recorded here.',
+          evidence: ['the U.S.-led coalition'],
+        },
       ],
     },
     {
@@ -286,7 +304,8 @@ export default defineAnnotations({
     },
     {
       slug: 'bush-allawi-call-2004',
-      kind: 'OTHER',
+      // Talks, by whatever means: the schema counts a call as a MEETING.
+      kind: 'MEETING',
       status: 'OCCURRED',
       title: 'Bush speaks with Allawi',
       summary: 'President Bush spoke with Iraqi interim prime minister Iyad Allawi in the week before the Istanbul summit.',
@@ -376,7 +395,10 @@ export default defineAnnotations({
           summary:
             "NATO Secretary-General Jaap de Hoop Scheffer was drafting NATO's response and, in a possible sign of agreement, said " +
             "NATO should never slam the door in the Iraqi prime minister's face.",
-          evidence: ['was drafting a response', "NATO should never slam the door in this prime minister's face."],
+          evidence: [
+            'was drafting a response',
+            { quote: "in a possible sign of agreement, he said: \"NATO should never slam the door in this prime minister's face.\"", attributedTo: 'jaap-de-hoop-scheffer', hedged: true },
+          ],
         },
         {
           key: 'italy-supports',
@@ -385,11 +407,12 @@ export default defineAnnotations({
           date: '2004-06',
           dateNote: 'Reported in a story of Thursday 24 June 2004.',
           event: 'frattini-statement-2004',
+          answers: ['training'],
           summary:
             "Italian Foreign Minister Franco Frattini said Italy strongly supported Allawi's request and was ready to say yes, and that many countries, including Italy, were available to train police and security forces.",
           evidence: [
-            "Italy strongly supports Allawi's request and is ready to say yes",
-            'many countries, including Italy, were available to train police and security forces',
+            { quote: "Italy strongly supports Allawi's request and is ready to say yes", attributedTo: 'franco-frattini' },
+            { quote: 'many countries, including Italy, were available to train police and security forces', attributedTo: 'franco-frattini' },
           ],
         },
       ],
@@ -404,11 +427,13 @@ export default defineAnnotations({
       summary:
         "The United States, through President George W. Bush, pressed NATO to help train Iraq's security forces and otherwise " +
         'help quell violence in Iraq, seeking a formal offer of assistance at the June 2004 Istanbul summit, without asking NATO for troops.',
-      channel: 'MEETING',
-      status: 'ACCEPTED',
+      // Not made at the Istanbul summit: Bush had 'recently suggested' it before the summit (AFP, 23 June
+      // 2004), and the summit is where he was to press it. How it was first made is not stated.
+      channel: 'OTHER',
       date: '2004-06',
-      dateNote: 'Pressed in June 2004 ahead of and at the NATO Istanbul summit of 28–29 June 2004.',
-      madeAt: 'istanbul-summit-2004',
+      dateNote:
+        "Reported in June 2004 ('recently suggested', 23 June; 'will challenge NATO' at the summit 'next week', 24 June); " +
+        'when it was first made is not stated.',
       requesters: [
         { actor: 'george-w-bush', onBehalfOf: 'united-states' },
         { actor: 'united-states' },
@@ -442,8 +467,16 @@ export default defineAnnotations({
       summary:
         'The Bush administration initially sought more troops for Iraq from the NATO heavyweights France and Germany; both emphatically declined to send soldiers.',
       channel: 'OTHER',
-      status: 'DECLINED',
       dateNote: "Not dated: 'Initially', i.e. before the United States turned in June 2004 to asking allies to help in other ways.",
+      statusHistory: [
+        {
+          key: 'declined',
+          status: 'DECLINED',
+          dateNote: 'Not dated in the text: by June 2004.',
+          note: 'France and Germany emphatically declined to send soldiers.',
+          evidence: ['Both have emphatically declined to send soldiers.'],
+        },
+      ],
       requesters: [{ actor: 'united-states' }],
       addressees: [{ actor: 'france' }, { actor: 'germany' }],
       items: [
@@ -457,6 +490,7 @@ export default defineAnnotations({
       responses: [
         {
           key: 'france-declines',
+          answers: ['troops'],
           responder: 'france',
           stance: 'DECLINES',
           summary: 'France emphatically declined to send soldiers to Iraq.',
@@ -464,6 +498,7 @@ export default defineAnnotations({
         },
         {
           key: 'germany-declines',
+          answers: ['troops'],
           responder: 'germany',
           stance: 'DECLINES',
           summary: 'Germany emphatically declined to send soldiers to Iraq.',

@@ -20,8 +20,8 @@ export default defineAnnotations({
           title: 'Secretary of Defense',
           within: 'united-states',
           from: '2017-01-20',
-          to: '2019-01-01',
-          dateNote: 'Term of office from public record.',
+          to: '2018-12-31',
+          dateNote: 'Public record: from 20 January 2017; his resignation took effect on 1 January 2019, so his last day was 31 December 2018.',
           evidence: ['US Secretary of Defense Jim Mattis'],
         },
       ],
@@ -38,6 +38,11 @@ export default defineAnnotations({
           key: 'pentagon-spokesman',
           title: 'Pentagon spokesman',
           within: 'pentagon',
+          from: '2018-02',
+          to: '2018-02',
+          dateNote:
+            'Term not known: these dates are only when the texts attest the role (a report of February 2018), not when it began ' +
+            'or ended, so that date filters do not place him in office in other years.',
           evidence: ['Pentagon spokesman Johnny Michael'],
         },
       ],
@@ -56,9 +61,16 @@ export default defineAnnotations({
           title: 'Secretary General',
           within: 'nato',
           from: '2014-10-01',
-          to: '2024-10-01',
-          dateNote: 'Term of office from public record.',
+          to: '2024-09-30',
+          dateNote: 'Public record: took office on 1 October 2014; Mark Rutte succeeded him on 1 October 2024, so his last day was 30 September 2024.',
           evidence: ['NATO Secretary-General Jens Stoltenberg'],
+          citations: [
+            {
+              title: 'List of NATO Secretaries General', publisher: 'Wikipedia',
+              url: 'https://en.wikipedia.org/wiki/List_of_NATO_Secretaries_General',
+              note: 'Jens Stoltenberg took office on 1 October 2014 and was succeeded by Mark Rutte on 1 October 2024.',
+            },
+          ],
         },
       ],
     },
@@ -68,7 +80,7 @@ export default defineAnnotations({
       kind: 'PERSON',
       countryCode: 'IRQ',
       description: 'Iraqi politician; Prime Minister of Iraq from 2014 to 2018.',
-      aliases: ['al-Abadi', 'Abadi'],
+      aliases: ['al-Abadi', 'Abadi', 'Haidar al-Abadi'],
       mentions: ['Prime Minister Haider al-Abadi'],
       roles: [
         {
@@ -76,9 +88,18 @@ export default defineAnnotations({
           title: 'Prime Minister',
           within: 'iraq',
           from: '2014-09-08',
-          to: '2018-10-25',
-          dateNote: 'Term of office from public record.',
+          to: '2018-10-24',
+          dateNote:
+            'Public record: took office on 8 September 2014; Adil Abdul-Mahdi took office on 25 October 2018, so his last day is ' +
+            'recorded as 24 October 2018.',
           evidence: ['Prime Minister Haider al-Abadi'],
+          citations: [
+            {
+              title: 'List of prime ministers of Iraq', publisher: 'Wikipedia',
+              url: 'https://en.wikipedia.org/wiki/List_of_prime_ministers_of_Iraq',
+              note: 'Haider al-Abadi: 8 September 2014 – 25 October 2018.',
+            },
+          ],
         },
       ],
     },
@@ -117,6 +138,19 @@ export default defineAnnotations({
         'NATO headquarters',
         'NATO defence ministers',
         'the alliance is "looking into how we can step-up our training efforts"',
+        // Every other occurrence of the alliance's name in the text is a mention too.
+        { quote: 'NATO', occurrence: 1 },
+        { quote: 'NATO', occurrence: 4 },
+        { quote: 'NATO', occurrence: 5 },
+        { quote: 'NATO', occurrence: 6 },
+        { quote: 'NATO', occurrence: 8 },
+        { quote: 'NATO', occurrence: 9 },
+        { quote: 'NATO', occurrence: 10 },
+        { quote: 'NATO', occurrence: 11 },
+        { quote: 'NATO', occurrence: 12 },
+        { quote: 'NATO', occurrence: 13 },
+        { quote: 'NATO', occurrence: 14 },
+        { quote: 'alliance', occurrence: 1 },
       ],
     },
     {
@@ -152,11 +186,33 @@ export default defineAnnotations({
         'semi-permanent or permanent command to train Iraqi forces.',
       start: '2018-01',
       dateNote: "'in January' in a report of February 2018.",
+      location: { name: 'NATO Headquarters, Brussels', countryCode: 'BEL' },
       participants: [
         { actor: 'jim-mattis', role: 'SENDER', evidence: ['US Secretary of Defense Jim Mattis sent a letter'] },
         { actor: 'nato', role: 'RECIPIENT', evidence: ['sent a letter to NATO headquarters in January'] },
       ],
-      evidence: ['sent a letter to NATO headquarters in January', 'In his letter, Mattis left many details open'],
+      evidence: [
+        { quote: 'sent a letter to NATO headquarters in January', attribution: 'five senior NATO diplomats' },
+        { quote: 'In his letter, Mattis left many details open', attribution: 'diplomats' },
+      ],
+    },
+    {
+      slug: 'pentagon-declines-to-discuss-letter-2018',
+      kind: 'STATEMENT',
+      status: 'OCCURRED',
+      title: 'Pentagon declines to discuss whether Mattis wrote to NATO',
+      summary:
+        'Pentagon spokesman Johnny Michael declined to discuss whether Mattis had sent a letter to NATO, saying the administration ' +
+        'continued to look for ways allies could do more to counter terrorist organisations. (The requester\'s own side: not an answer to the request.)',
+      start: '2018-02',
+      dateNote: 'Reported in February 2018; the day is not stated.',
+      participants: [
+        { actor: 'johnny-michael', role: 'SPEAKER', evidence: ['Pentagon spokesman Johnny Michael declined to discuss'] },
+      ],
+      evidence: [
+        'declined to discuss whether Mattis had sent a letter to NATO',
+        { quote: 'The administration continues to look for ways allies can do more to counter terrorist organizations.', attributedTo: 'johnny-michael' },
+      ],
     },
     {
       slug: 'nato-defence-ministers-meeting-2018-02',
@@ -182,6 +238,13 @@ export default defineAnnotations({
       start: '2018-07-11',
       end: '2018-07-12',
       dateNote: "'a summit in July' in a report of February 2018; held in Brussels on 11–12 July 2018 (public record).",
+      citations: [
+        {
+          title: 'Brussels Summit Declaration', publisher: 'NATO (Press Release (2018) 074)',
+          url: 'https://www.nato.int/cps/en/natohq/official_texts_156624.htm', published: '2018-07-11',
+          note: 'Issued by the Heads of State and Government participating in the meeting of the North Atlantic Council in Brussels, 11–12 July 2018.',
+        },
+      ],
       location: { name: 'Brussels', countryCode: 'BEL' },
       participants: [{ actor: 'nato', role: 'HOST', evidence: ['a possible decision at a summit in July'] }],
       evidence: ['a possible decision at a summit in July'],
@@ -223,6 +286,7 @@ export default defineAnnotations({
       dateNote: "Ongoing in February 2018 ('NATO does have trainers in Iraq already'); it began in early 2017 (public record).",
       location: { name: 'Iraq', countryCode: 'IRQ' },
       participants: [{ actor: 'nato', role: 'HOST', evidence: ['NATO does have trainers in Iraq already'] }],
+      quantities: [{ amount: 20, unit: 'NATO trainers in Iraq', qualifier: 'LESS_THAN', text: 'they number less than 20' }],
       evidence: ['While NATO does have trainers in Iraq already, they number less than 20.'],
     },
     {
@@ -254,10 +318,43 @@ export default defineAnnotations({
         'The United States, through a letter from Secretary of Defense Jim Mattis, asked NATO to establish a formal, long-term ' +
         'train-and-advise mission in Iraq with a semi-permanent or permanent command, not in a combat role.',
       channel: 'LETTER',
-      status: 'UNDER_CONSIDERATION',
       date: '2018-01',
       dateNote: "Letter sent 'in January' (report of February 2018).",
       madeAt: 'mattis-letter-2018',
+      statusHistory: [
+        {
+          key: 'sent',
+          status: 'PENDING',
+          date: '2018-01',
+          note: 'Letter sent to NATO headquarters.',
+          evidence: [{ quote: 'sent a letter to NATO headquarters in January', attribution: 'five senior NATO diplomats' }],
+        },
+        {
+          key: 'under-consideration',
+          status: 'UNDER_CONSIDERATION',
+          date: '2018-02',
+          dateNote: 'Reported in February 2018.',
+          note: 'NATO was looking into the request; defence ministers were to discuss it, with a possible decision at the July summit.',
+          evidence: [
+            { quote: 'the alliance is "looking into how we can step-up our training efforts"', attribution: 'a NATO official' },
+            'NATO defence ministers are expected to discuss the US request in Brussels next week, with a possible decision at a summit in July',
+          ],
+        },
+        {
+          key: 'mission-launched',
+          status: 'ACCEPTED',
+          date: '2018-07-11',
+          dateNote: 'Public record: decided at the Brussels summit of 11–12 July 2018.',
+          note: 'NATO leaders decided at the Brussels summit to launch a non-combat training and capacity-building mission in Iraq (NATO Mission Iraq).',
+          citations: [
+            {
+              title: 'Brussels Summit Declaration', publisher: 'NATO (Press Release (2018) 074)',
+              url: 'https://www.nato.int/cps/en/natohq/official_texts_156624.htm', published: '2018-07-11',
+              note: 'The allies launch a non-combat training and capacity-building mission in Iraq.',
+            },
+          ],
+        },
+      ],
       requesters: [
         { actor: 'jim-mattis', onBehalfOf: 'united-states' },
         { actor: 'united-states' },
@@ -269,9 +366,9 @@ export default defineAnnotations({
           category: 'MISSION',
           description: 'A formal, long-term NATO train-and-advise mission to Iraq with a semi-permanent or permanent command',
           evidence: [
-            'a formal NATO mission to Iraq with a semi-permanent or permanent command',
-            'establish a long-term train-and-advise mission in Iraq',
-            'for a long-term assignment',
+            { quote: 'a formal NATO mission to Iraq with a semi-permanent or permanent command', attribution: 'five senior NATO diplomats' },
+            { quote: 'establish a long-term train-and-advise mission in Iraq', attribution: 'diplomats' },
+            { quote: 'for a long-term assignment', attribution: 'one senior NATO diplomat' },
           ],
         },
         {
@@ -284,36 +381,17 @@ export default defineAnnotations({
           key: 'advice',
           category: 'ADVICE',
           description: 'Developing military academies and a military doctrine for the Iraqi defence ministry',
-          evidence: ['suggested developing military academies and a military doctrine for the Iraqi defence ministry'],
-        },
-        {
-          key: 'specialist-training',
-          category: 'TRAINING',
-          description: 'Other ideas cited by diplomats: bomb disposal training, maintenance of Soviet-era vehicles and medical training',
-          evidence: ['bomb disposal training, maintenance of Soviet-era vehicles and medical training'],
+          evidence: [{ quote: 'suggested developing military academies and a military doctrine for the Iraqi defence ministry', attribution: 'diplomats' }],
         },
         {
           key: 'troops-excluded',
           category: 'TROOPS',
           description: 'A combat role (explicitly not sought)',
           excluded: true,
-          evidence: ['not in a combat role'],
+          evidence: [{ quote: 'not in a combat role', attribution: 'one senior NATO diplomat' }],
         },
       ],
       responses: [
-        {
-          key: 'pentagon-declines-comment',
-          responder: 'johnny-michael',
-          stance: 'NONCOMMITTAL',
-          date: '2018-02',
-          dateNote: 'Reported in February 2018.',
-          summary:
-            'Pentagon spokesman Johnny Michael declined to discuss whether Mattis had sent a letter to NATO, saying the administration continued to look for ways allies could do more to counter terrorist organisations.',
-          evidence: [
-            'declined to discuss whether Mattis had sent a letter to NATO',
-            'The administration continues to look for ways allies can do more to counter terrorist organizations.',
-          ],
-        },
         {
           key: 'nato-looking-into-it',
           responder: 'nato',
@@ -323,9 +401,41 @@ export default defineAnnotations({
           summary:
             "A NATO official said the alliance was 'looking into how we can step-up our training efforts'; defence chiefs were to give ministers options for an Iraq mission, ministers were to discuss the request in Brussels, with a possible decision at the July summit.",
           evidence: [
-            'looking into how we can step-up our training efforts',
+            { quote: 'looking into how we can step-up our training efforts', attribution: 'a NATO official' },
             'NATO defence chiefs will provide ministers with a range of options for an Iraq mission',
             'NATO defence ministers are expected to discuss the US request',
+          ],
+        },
+        {
+          key: 'allies-reluctant',
+          responder: 'nato',
+          stance: 'NONCOMMITTAL',
+          date: '2018-02',
+          dateNote: 'Reported in February 2018.',
+          summary:
+            "According to a senior NATO diplomat, few allies wanted a long-term mission that 'looks suspiciously like another " +
+            "Afghanistan'; the alliance was wary after a decade in Afghanistan.",
+          evidence: [
+            { quote: 'This looks suspiciously like another Afghanistan', attribution: 'one senior NATO diplomat' },
+            { quote: 'Few allies want that.', attribution: 'one senior NATO diplomat' },
+            'reviving a divisive issue for an alliance wary after a decade in Afghanistan',
+          ],
+        },
+        {
+          key: 'brussels-summit-launch',
+          responder: 'nato',
+          stance: 'ACCEPTS',
+          date: '2018-07-11',
+          dateNote: 'Public record (not in the corpus): the Brussels summit of 11–12 July 2018.',
+          event: 'brussels-summit-2018',
+          answers: ['mission', 'training'],
+          summary: 'NATO leaders decided at the Brussels summit to launch a non-combat training and capacity-building mission in Iraq (NATO Mission Iraq).',
+          citations: [
+            {
+              title: 'Brussels Summit Declaration', publisher: 'NATO (Press Release (2018) 074)',
+              url: 'https://www.nato.int/cps/en/natohq/official_texts_156624.htm', published: '2018-07-11',
+              note: 'The allies launch a non-combat training and capacity-building mission in Iraq.',
+            },
           ],
         },
         {
@@ -335,7 +445,7 @@ export default defineAnnotations({
           dateNote: 'Not dated in the text: before the report of February 2018.',
           event: 'stoltenberg-abadi-discussion-2018',
           summary: 'NATO Secretary-General Jens Stoltenberg discussed the issue with Iraqi Prime Minister Haider al-Abadi.',
-          evidence: ['has discussed the issue with Prime Minister Haider al-Abadi'],
+          evidence: [{ quote: 'has discussed the issue with Prime Minister Haider al-Abadi', attribution: 'diplomats' }],
         },
         {
           key: 'abadi-supports',
@@ -345,14 +455,14 @@ export default defineAnnotations({
           dateNote: 'Stance as reported by diplomats in February 2018.',
           event: 'stoltenberg-abadi-discussion-2018',
           summary: 'Iraqi Prime Minister Haider al-Abadi supports a NATO mission, according to diplomats.',
-          evidence: ['who supports a mission'],
+          evidence: [{ quote: 'who supports a mission', attribution: 'diplomats' }],
         },
       ],
       evidence: [
-        'The United States is renewing pressure on its European NATO allies',
-        'calling for a formal NATO mission to Iraq',
+        { quote: 'The United States is renewing pressure on its European NATO allies', attribution: 'diplomats' },
+        { quote: 'calling for a formal NATO mission to Iraq', attribution: 'five senior NATO diplomats' },
         'the US request',
-        'The United States is pushing hard for a NATO role in Iraq',
+        { quote: 'The United States is pushing hard for a NATO role in Iraq', attribution: 'one senior NATO diplomat' },
       ],
     },
   ],

@@ -2,6 +2,14 @@ import { defineAnnotations } from '../lib/annotation-types.ts';
 
 // NATO fact sheet "NATO's Assistance to Iraq" (2005): the training mission established in response to the
 // Iraqi Interim Government's request, its expansion after the 22 February 2005 summit, and the 26 members.
+// Dates of accession are public record (the 2005 text only lists the members); a membership with no end
+// date lasted beyond these texts.
+const NATO_MEMBERS = {
+  title: 'NATO member countries', publisher: 'NATO', url: 'https://www.nato.int/cps/en/natohq/topics_52044.htm',
+  note: 'The member countries and the years they joined.',
+};
+const MEMBERSHIP_NOTE = (joined: string) => `${joined} Public record; the membership lasted beyond these texts (no end date).`;
+
 export default defineAnnotations({
   document: '004_a49028e8fd2b822a',
 
@@ -13,6 +21,21 @@ export default defineAnnotations({
         'The North Atlantic Treaty Organization is made up of the following member countries',
         "the Alliance's Headquarters in Brussels",
         'NATO Headquarters',
+        // Every other occurrence of the alliance's name in the text is a mention too.
+        { quote: 'NATO', occurrence: 2 },
+        { quote: 'NATO', occurrence: 3 },
+        { quote: 'NATO', occurrence: 4 },
+        { quote: 'NATO', occurrence: 5 },
+        { quote: 'NATO', occurrence: 6 },
+        { quote: 'NATO', occurrence: 7 },
+        { quote: 'NATO', occurrence: 8 },
+        { quote: 'NATO', occurrence: 10 },
+        { quote: 'NATO', occurrence: 11 },
+        { quote: 'NATO', occurrence: 12 },
+        { quote: 'NATO', occurrence: 13 },
+        { quote: 'Alliance', occurrence: 1 },
+        { quote: 'Alliance', occurrence: 2 },
+        { quote: 'Alliance', occurrence: 4 },
       ],
     },
     {
@@ -26,7 +49,13 @@ export default defineAnnotations({
       countryCode: 'IRQ',
       description: 'Interim government of Iraq led by Iyad Allawi, unveiled on 1 June 2004, which took power at the transfer of sovereignty on 28 June 2004 and served until May 2005.',
       mentions: ['the Iraqi Interim Government'],
-      relations: [{ kind: 'PART_OF', to: 'iraq', evidence: ['the Iraqi Interim Government'] }],
+      relations: [
+        {
+          kind: 'PART_OF', to: 'iraq', since: '2004-06-01', until: '2005-05',
+          dateNote: "Unveiled on 1 June 2004 (text 000); replaced by the Iraqi Transitional Government in May 2005 (public record; month precision).",
+          evidence: ['the Iraqi Interim Government'],
+        },
+      ],
     },
     {
       slug: 'government-of-iraq',
@@ -56,7 +85,7 @@ export default defineAnnotations({
       countryCode: 'BEL',
       description: 'NATO member state.',
       mentions: ['Belgium'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Belgium'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1949', dateNote: MEMBERSHIP_NOTE('A founding member: signed the North Atlantic Treaty on 4 April 1949 (in force 24 August 1949); year only.'), evidence: ['Belgium'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'bulgaria',
@@ -65,7 +94,7 @@ export default defineAnnotations({
       countryCode: 'BGR',
       description: 'NATO member state.',
       mentions: ['Bulgaria'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Bulgaria'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '2004-03-29', dateNote: MEMBERSHIP_NOTE('Joined on 29 March 2004.'), evidence: ['Bulgaria'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'canada',
@@ -74,7 +103,7 @@ export default defineAnnotations({
       countryCode: 'CAN',
       description: 'NATO member state.',
       mentions: ['Canada'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Canada'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1949', dateNote: MEMBERSHIP_NOTE('A founding member: signed the North Atlantic Treaty on 4 April 1949 (in force 24 August 1949); year only.'), evidence: ['Canada'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'czech-republic',
@@ -84,7 +113,7 @@ export default defineAnnotations({
       description: 'NATO member state.',
       aliases: ['CzechRep', 'Czechia'],
       mentions: ['CzechRep'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['CzechRep'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1999-03-12', dateNote: MEMBERSHIP_NOTE('Joined on 12 March 1999.'), evidence: ['CzechRep'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'denmark',
@@ -93,7 +122,7 @@ export default defineAnnotations({
       countryCode: 'DNK',
       description: 'NATO member state.',
       mentions: ['Denmark'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Denmark'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1949', dateNote: MEMBERSHIP_NOTE('A founding member: signed the North Atlantic Treaty on 4 April 1949 (in force 24 August 1949); year only.'), evidence: ['Denmark'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'estonia',
@@ -102,7 +131,7 @@ export default defineAnnotations({
       countryCode: 'EST',
       description: 'NATO member state.',
       mentions: ['Estonia'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Estonia'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '2004-03-29', dateNote: MEMBERSHIP_NOTE('Joined on 29 March 2004.'), evidence: ['Estonia'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'france',
@@ -111,7 +140,7 @@ export default defineAnnotations({
       countryCode: 'FRA',
       description: 'NATO member state.',
       mentions: ['France'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['France'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1949', dateNote: MEMBERSHIP_NOTE('A founding member: signed the North Atlantic Treaty on 4 April 1949 (in force 24 August 1949); year only.'), evidence: ['France'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'germany',
@@ -120,7 +149,7 @@ export default defineAnnotations({
       countryCode: 'DEU',
       description: 'NATO member state.',
       mentions: ['Germany'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Germany'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1955-05', dateNote: MEMBERSHIP_NOTE('Joined as the Federal Republic of Germany in May 1955 (month precision).'), evidence: ['Germany'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'greece',
@@ -129,7 +158,7 @@ export default defineAnnotations({
       countryCode: 'GRC',
       description: 'NATO member state.',
       mentions: ['Greece'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Greece'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1952-02-18', dateNote: MEMBERSHIP_NOTE('Joined on 18 February 1952.'), evidence: ['Greece'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'hungary',
@@ -138,7 +167,7 @@ export default defineAnnotations({
       countryCode: 'HUN',
       description: 'NATO member state.',
       mentions: ['Hungary'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Hungary'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1999-03-12', dateNote: MEMBERSHIP_NOTE('Joined on 12 March 1999.'), evidence: ['Hungary'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'iceland',
@@ -147,7 +176,7 @@ export default defineAnnotations({
       countryCode: 'ISL',
       description: 'NATO member state.',
       mentions: ['Iceland'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Iceland'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1949', dateNote: MEMBERSHIP_NOTE('A founding member: signed the North Atlantic Treaty on 4 April 1949 (in force 24 August 1949); year only.'), evidence: ['Iceland'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'italy',
@@ -156,7 +185,7 @@ export default defineAnnotations({
       countryCode: 'ITA',
       description: 'NATO member state.',
       mentions: ['Italy'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Italy'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1949', dateNote: MEMBERSHIP_NOTE('A founding member: signed the North Atlantic Treaty on 4 April 1949 (in force 24 August 1949); year only.'), evidence: ['Italy'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'latvia',
@@ -165,7 +194,7 @@ export default defineAnnotations({
       countryCode: 'LVA',
       description: 'NATO member state.',
       mentions: ['Latvia'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Latvia'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '2004-03-29', dateNote: MEMBERSHIP_NOTE('Joined on 29 March 2004.'), evidence: ['Latvia'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'lithuania',
@@ -174,7 +203,7 @@ export default defineAnnotations({
       countryCode: 'LTU',
       description: 'NATO member state.',
       mentions: ['Lithuania'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Lithuania'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '2004-03-29', dateNote: MEMBERSHIP_NOTE('Joined on 29 March 2004.'), evidence: ['Lithuania'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'luxembourg',
@@ -183,7 +212,7 @@ export default defineAnnotations({
       countryCode: 'LUX',
       description: 'NATO member state.',
       mentions: ['Luxembourg'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Luxembourg'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1949', dateNote: MEMBERSHIP_NOTE('A founding member: signed the North Atlantic Treaty on 4 April 1949 (in force 24 August 1949); year only.'), evidence: ['Luxembourg'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'netherlands',
@@ -192,7 +221,7 @@ export default defineAnnotations({
       countryCode: 'NLD',
       description: 'NATO member state.',
       mentions: ['Netherlands'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Netherlands'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1949', dateNote: MEMBERSHIP_NOTE('A founding member: signed the North Atlantic Treaty on 4 April 1949 (in force 24 August 1949); year only.'), evidence: ['Netherlands'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'norway',
@@ -201,7 +230,7 @@ export default defineAnnotations({
       countryCode: 'NOR',
       description: 'NATO member state.',
       mentions: ['Norway'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Norway'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1949', dateNote: MEMBERSHIP_NOTE('A founding member: signed the North Atlantic Treaty on 4 April 1949 (in force 24 August 1949); year only.'), evidence: ['Norway'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'poland',
@@ -210,7 +239,7 @@ export default defineAnnotations({
       countryCode: 'POL',
       description: 'NATO member state.',
       mentions: ['Poland'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Poland'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1999-03-12', dateNote: MEMBERSHIP_NOTE('Joined on 12 March 1999.'), evidence: ['Poland'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'portugal',
@@ -219,7 +248,7 @@ export default defineAnnotations({
       countryCode: 'PRT',
       description: 'NATO member state.',
       mentions: ['Portugal'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Portugal'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1949', dateNote: MEMBERSHIP_NOTE('A founding member: signed the North Atlantic Treaty on 4 April 1949 (in force 24 August 1949); year only.'), evidence: ['Portugal'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'romania',
@@ -228,7 +257,7 @@ export default defineAnnotations({
       countryCode: 'ROU',
       description: 'NATO member state.',
       mentions: ['Romania'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Romania'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '2004-03-29', dateNote: MEMBERSHIP_NOTE('Joined on 29 March 2004.'), evidence: ['Romania'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'slovakia',
@@ -237,7 +266,7 @@ export default defineAnnotations({
       countryCode: 'SVK',
       description: 'NATO member state.',
       mentions: ['Slovakia'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Slovakia'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '2004-03-29', dateNote: MEMBERSHIP_NOTE('Joined on 29 March 2004.'), evidence: ['Slovakia'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'slovenia',
@@ -246,7 +275,7 @@ export default defineAnnotations({
       countryCode: 'SVN',
       description: 'NATO member state.',
       mentions: ['Slovenia'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Slovenia'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '2004-03-29', dateNote: MEMBERSHIP_NOTE('Joined on 29 March 2004.'), evidence: ['Slovenia'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'spain',
@@ -255,7 +284,7 @@ export default defineAnnotations({
       countryCode: 'ESP',
       description: 'NATO member state.',
       mentions: ['Spain'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Spain'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1982-05-30', dateNote: MEMBERSHIP_NOTE('Joined on 30 May 1982.'), evidence: ['Spain'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'turkey',
@@ -264,7 +293,7 @@ export default defineAnnotations({
       countryCode: 'TUR',
       description: 'NATO member state.',
       mentions: ['Turkey'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['Turkey'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1952-02-18', dateNote: MEMBERSHIP_NOTE('Joined on 18 February 1952.'), evidence: ['Turkey'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'united-kingdom',
@@ -273,7 +302,7 @@ export default defineAnnotations({
       countryCode: 'GBR',
       description: 'NATO member state.',
       mentions: ['United Kingdom'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['United Kingdom'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1949', dateNote: MEMBERSHIP_NOTE('A founding member: signed the North Atlantic Treaty on 4 April 1949 (in force 24 August 1949); year only.'), evidence: ['United Kingdom'], citations: [NATO_MEMBERS] }],
     },
     {
       slug: 'united-states',
@@ -283,7 +312,7 @@ export default defineAnnotations({
       description: 'United States of America; NATO member state.',
       aliases: ['US', 'U.S.', 'USA'],
       mentions: ['United States'],
-      relations: [{ kind: 'MEMBER_OF', to: 'nato', evidence: ['United States'] }],
+      relations: [{ kind: 'MEMBER_OF', to: 'nato', since: '1949', dateNote: MEMBERSHIP_NOTE('A founding member: signed the North Atlantic Treaty on 4 April 1949 (in force 24 August 1949); year only.'), evidence: ['United States'], citations: [NATO_MEMBERS] }],
     },
   ],
 
@@ -295,10 +324,24 @@ export default defineAnnotations({
       title: 'NATO Training Implementation Mission in Iraq',
       summary:
         'Mission of about 50 NATO officers working on the ground in Baghdad from August 2004 to train and mentor senior-level personnel of the Iraqi security forces; the forerunner of the NATO Training Mission-Iraq.',
-      start: '2004-08',
-      end: '2004-12',
+      start: '2004-07-30',
+      end: '2004-12-16',
       dateNote:
-        "Start from the text ('Since August 2004'). Public record: established by the North Atlantic Council on 30 July 2004; on 16 December 2004 it was renamed NATO Training Mission-Iraq.",
+        "The text says it has worked on the ground 'Since August 2004' (its core team arrived in Baghdad on 14 August). Public " +
+        'record: set up on 30 July 2004; on 16 December 2004 it became the NATO Training Mission-Iraq.',
+      quantities: [{ amount: 50, unit: 'officers', qualifier: 'ABOUT', text: 'about 50 officers' }],
+      citations: [
+        {
+          title: 'NATO Training Implementation Mission – Iraq', publisher: 'Government of Canada, National Defence (Directorate of History and Heritage)',
+          url: 'https://www.canada.ca/en/department-national-defence/services/military-history/history-heritage/past-operations/middle-east/nato-training-implementation-mission-iraq-2004.html',
+          note: 'Operation dates 2004/07/30 – 2004/12/16; terms agreed with the interim Iraqi government on 30 July.',
+        },
+        {
+          title: 'NATO training mission arrives in Iraq', publisher: 'NATO (News)',
+          url: 'https://www.nato.int/cps/en/natolive/news_20780.htm', published: '2004-08-14',
+          note: 'The core of the mission, initially about 50 officers and NCOs, arrived in Baghdad on 14 August 2004.',
+        },
+      ],
       location: { name: 'Baghdad', countryCode: 'IRQ' },
       participants: [
         { actor: 'nato', role: 'HOST', evidence: ['a NATO Training Implementation Mission of about 50 officers'] },
@@ -321,10 +364,27 @@ export default defineAnnotations({
         "NATO's non-combat mission, established in response to the Iraqi Interim Government's request, to train and mentor " +
         'Iraqi security personnel in and outside Iraq and coordinate offers of equipment and training; expanded after the ' +
         'February 2005 summit and extended by the 2008 Bucharest summit to the end of 2009.',
-      start: '2004-12',
-      end: '2011-12',
+      start: '2004-12-16',
+      end: '2011-12-31',
       dateNote:
-        "The 2005 text says NATO 'has established a Training Mission in Iraq'. Public record: the mission took this name on 16 December 2004, succeeding the Training Implementation Mission of August 2004, and ended on 31 December 2011.",
+        "The 2005 text says NATO 'has established a Training Mission in Iraq'. Public record: the mission took this name on 16 " +
+        'December 2004, succeeding the Training Implementation Mission, and ended on 31 December 2011.',
+      quantities: [
+        { amount: 360, unit: 'personnel', qualifier: 'UP_TO', text: 'fully staffed up to 360 personnel', note: 'Staffing planned after the summit of 22 February 2005.' },
+        { amount: 1000, unit: 'Iraqi officers trained per year in Iraq', qualifier: 'ABOUT', text: 'about 1,000 Iraqi officers in the country' },
+        { amount: 500, unit: 'Iraqi officers trained per year outside Iraq', qualifier: 'ABOUT', text: 'about 500 outside of Iraq per year' },
+      ],
+      citations: [
+        {
+          title: 'Name changes as Iraq mission grows', publisher: 'NATO (News)',
+          url: 'https://www.nato.int/en/news-and-events/articles/news/2004/12/16/name-changes-as-iraq-mission-grows', published: '2004-12-16',
+          note: "The Activation Order of 16 December changes the mission's name from NATO Training Implementation Mission to NATO Training Mission-Iraq.",
+        },
+        {
+          title: "NATO's assistance to Iraq (Archived)", publisher: 'NATO', url: 'https://www.nato.int/cps/en/natohq/topics_51978.htm',
+          note: 'NTM-I was established in 2004 and withdrawn from Iraq on 31 December 2011 when its mandate expired.',
+        },
+      ],
       location: { name: 'Iraq', countryCode: 'IRQ' },
       participants: [
         { actor: 'nato', role: 'HOST', evidence: ['NATO has established a Training Mission in Iraq'] },
@@ -350,6 +410,7 @@ export default defineAnnotations({
       summary:
         'NATO set up a Training and Equipment Coordination Group to coordinate the training, equipment and technical assistance that NATO nations provide to Iraq bilaterally.',
       start: '2004-10-08',
+      dateNote: "Day from the text ('on 8 October 2004').",
       location: { name: 'NATO Headquarters, Brussels', countryCode: 'BEL' },
       participants: [
         { actor: 'nato', role: 'HOST', evidence: ['established at NATO Headquarters on 8 October 2004'] },
@@ -396,50 +457,151 @@ export default defineAnnotations({
   requests: [
     {
       slug: 'allawi-2004-nato-assistance',
+      statusHistory: [
+        {
+          key: 'istanbul-offer',
+          status: 'ACCEPTED',
+          date: '2004-06-28',
+          dateNote: 'Public record: decided at the Istanbul summit on 28 June 2004.',
+          note: "NATO's heads of state and government decided to offer NATO's assistance with the training of Iraq's security forces.",
+          citations: [{
+              title: 'Statement on Iraq, issued by the Heads of State and Government participating in the meeting of the North Atlantic Council in Istanbul on 28 June 2004',
+              publisher: 'NATO (Press Release)', url: 'https://www.nato.int/docu/pr/2004/p04-098e.htm', published: '2004-06-28',
+              note: "'In response to the request of the Iraqi Interim Government … we have decided today to offer NATO's assistance to the government of Iraq with the training of its security forces.'",
+            }],
+        },
+        {
+          key: 'training-delivered',
+          status: 'FULFILLED',
+          date: '2004-08',
+          dateNote: "'Since August 2004' (text of 2005).",
+          note: 'NATO trainers worked on the ground in Baghdad from August 2004, and a Training Mission in Iraq was established.',
+          evidence: [
+            'Since August 2004, a NATO Training Implementation Mission of about 50 officers has been working on the ground in Baghdad',
+            'NATO has established a Training Mission in Iraq',
+          ],
+        },
+      ],
       responses: [
         {
-          key: 'nato-establishes-training-mission',
+          key: 'istanbul-offer',
           responder: 'nato',
           stance: 'ACCEPTS',
           date: '2004-06-28',
-          dateNote:
-            "NATO heads of state and government agreed at the Istanbul summit on 28 June 2004 to help train Iraq's security forces (public record); the 2005 text reports that NATO 'has established a Training Mission in Iraq'.",
+          dateNote: 'Public record: the Statement on Iraq of the Istanbul summit, 28 June 2004. Istanbul agreed to offer training; it set up no mission.',
           event: 'istanbul-summit-2004',
-          summary:
-            "NATO agreed to the Iraqi Interim Government's request, established a Training Mission in Iraq and undertook to support a training centre for senior security and defence officials.",
-          evidence: [
-            'NATO has established a Training Mission in Iraq',
-            'will support the establishment of a training centre for senior security and defence officials',
+          answers: ['training'],
+          summary: "At the Istanbul summit NATO decided to offer its assistance to the Iraqi government with the training of Iraq's security forces.",
+          citations: [{
+              title: 'Statement on Iraq, issued by the Heads of State and Government participating in the meeting of the North Atlantic Council in Istanbul on 28 June 2004',
+              publisher: 'NATO (Press Release)', url: 'https://www.nato.int/docu/pr/2004/p04-098e.htm', published: '2004-06-28',
+              note: "'In response to the request of the Iraqi Interim Government … we have decided today to offer NATO's assistance to the government of Iraq with the training of its security forces.'",
+            }],
+        },
+        {
+          key: 'training-implementation-mission',
+          responder: 'nato',
+          stance: 'ACCEPTS',
+          date: '2004-07-30',
+          dateNote: "Public record: set up on 30 July 2004; the text says it has worked on the ground 'Since August 2004'.",
+          event: 'nato-training-implementation-mission-2004',
+          answers: ['training'],
+          summary: 'NATO set up a Training Implementation Mission of about 50 officers, on the ground in Baghdad from August 2004, to train and mentor senior Iraqi security personnel.',
+          quantities: [{ amount: 50, unit: 'officers', qualifier: 'ABOUT', text: 'about 50 officers' }],
+          evidence: ['Since August 2004, a NATO Training Implementation Mission of about 50 officers has been working on the ground in Baghdad'],
+          citations: [
+            {
+              title: 'NATO Training Implementation Mission – Iraq', publisher: 'Government of Canada, National Defence (Directorate of History and Heritage)',
+              url: 'https://www.canada.ca/en/department-national-defence/services/military-history/history-heritage/past-operations/middle-east/nato-training-implementation-mission-iraq-2004.html',
+              note: 'Terms agreed with the interim Iraqi government on 30 July 2004, when the mission was formally created.',
+            },
           ],
         },
         {
-          key: 'implementation-mission-deployed',
+          key: 'training-mission-established',
           responder: 'nato',
           stance: 'ACCEPTS',
-          date: '2004-08',
-          event: 'nato-training-implementation-mission-2004',
-          summary: 'From August 2004 about 50 NATO officers worked on the ground in Baghdad to train and mentor senior Iraqi security personnel.',
-          evidence: ['Since August 2004, a NATO Training Implementation Mission of about 50 officers has been working on the ground in Baghdad'],
+          date: '2004-12-16',
+          dateNote: "Public record: the mission took the name NATO Training Mission-Iraq on 16 December 2004; the 2005 text says NATO 'has established a Training Mission in Iraq'.",
+          event: 'nato-training-mission-iraq',
+          answers: ['training', 'technical-assistance'],
+          summary:
+            "In response to the Iraqi Interim Government's request NATO established a Training Mission in Iraq (training, equipping and " +
+            'technical assistance, not combat) and undertook to support a training centre for senior security and defence officials.',
+          evidence: [
+            'In response to a request by the Iraqi Interim Government, NATO has established a Training Mission in Iraq',
+            'will support the establishment of a training centre for senior security and defence officials',
+            'NATO is involved in training, equipping, and technical assistance - not combat.',
+          ],
+          citations: [
+            {
+              title: 'Name changes as Iraq mission grows', publisher: 'NATO (News)',
+              url: 'https://www.nato.int/en/news-and-events/articles/news/2004/12/16/name-changes-as-iraq-mission-grows', published: '2004-12-16',
+            },
+          ],
         },
         {
           key: 'expansion-2005',
           responder: 'nato',
           stance: 'ACCEPTS',
           date: '2005-02-22',
+          dateNote: 'The text ties the expansion to the summit of 22 February 2005 (staffing to follow it).',
           event: 'brussels-summit-2005',
+          answers: ['training'],
           summary:
             'NATO expanded its assistance: after the 22 February 2005 summit its training mission was to be fully staffed (up to 360 personnel) and fully funded, training about 1,000 Iraqi officers in Iraq and 500 outside per year, with a significant amount of military equipment.',
+          quantities: [
+            { amount: 360, unit: 'personnel', qualifier: 'UP_TO', text: 'fully staffed up to 360 personnel' },
+            { amount: 1000, unit: 'Iraqi officers trained per year in Iraq', qualifier: 'ABOUT', text: 'about 1,000 Iraqi officers in the country' },
+            { amount: 500, unit: 'Iraqi officers trained per year outside Iraq', qualifier: 'ABOUT', text: 'about 500 outside of Iraq per year' },
+          ],
           evidence: [
             'The Alliance is now expanding and enhancing its assistance.',
             "NATO's training mission will be fully staffed up to 360 personnel and fully funded",
             'as well as a significant amount of military equipment',
           ],
         },
+        {
+          key: 'france-contributes-2005',
+          responder: 'france',
+          stance: 'SUPPORTS',
+          date: '2005',
+          dateNote: 'Text of 2005; it lists France among the members, all of whom contribute.',
+          summary:
+            "France, which had refused to send soldiers to Iraq, contributed to NATO's assistance as every member did (in Iraq, outside " +
+            'Iraq, financially or with equipment); the text does not say how.',
+          evidence: ['All NATO member countries are contributing to the assistance', 'France'],
+        },
+        {
+          key: 'germany-contributes-2005',
+          responder: 'germany',
+          stance: 'SUPPORTS',
+          date: '2005',
+          dateNote: 'Text of 2005; it lists Germany among the members, all of whom contribute.',
+          summary:
+            "Germany, which had refused to send soldiers to Iraq, contributed to NATO's assistance as every member did (in Iraq, outside " +
+            'Iraq, financially or with equipment); the text does not say how.',
+          evidence: ['All NATO member countries are contributing to the assistance', 'Germany'],
+        },
       ],
       evidence: ['In response to a request by the Iraqi Interim Government'],
     },
     {
       slug: 'us-2004-nato-iraq-training',
+      statusHistory: [
+        {
+          key: 'istanbul-offer',
+          status: 'ACCEPTED',
+          date: '2004-06-28',
+          dateNote: 'Public record: decided at the Istanbul summit on 28 June 2004.',
+          note: "NATO's leaders agreed at Istanbul to offer help with training Iraq's security forces.",
+          citations: [{
+              title: 'Statement on Iraq, issued by the Heads of State and Government participating in the meeting of the North Atlantic Council in Istanbul on 28 June 2004',
+              publisher: 'NATO (Press Release)', url: 'https://www.nato.int/docu/pr/2004/p04-098e.htm', published: '2004-06-28',
+              note: "'In response to the request of the Iraqi Interim Government … we have decided today to offer NATO's assistance to the government of Iraq with the training of its security forces.'",
+            }],
+        },
+      ],
       responses: [
         {
           key: 'nato-accepts-istanbul',
@@ -449,8 +611,14 @@ export default defineAnnotations({
           dateNote:
             "NATO leaders agreed at the Istanbul summit on 28 June 2004 to help train Iraq's security forces (public record); the outcome is described in the 2005 NATO text.",
           event: 'istanbul-summit-2004',
+          answers: ['training'],
           summary:
             "NATO agreed at the Istanbul summit to help train Iraq's security forces and went on to train Iraqi personnel through its training mission, without a combat role.",
+          citations: [{
+              title: 'Statement on Iraq, issued by the Heads of State and Government participating in the meeting of the North Atlantic Council in Istanbul on 28 June 2004',
+              publisher: 'NATO (Press Release)', url: 'https://www.nato.int/docu/pr/2004/p04-098e.htm', published: '2004-06-28',
+              note: "'In response to the request of the Iraqi Interim Government … we have decided today to offer NATO's assistance to the government of Iraq with the training of its security forces.'",
+            }],
           evidence: [
             'NATO is helping Iraq provide for its own security by training Iraqi personnel',
             'NATO is involved in training, equipping, and technical assistance - not combat.',
