@@ -64,8 +64,8 @@ describe('requests with their parties, items, responses and evidence', () => {
     expect(all.data.requests.edges).toHaveLength(6);
     // The large page really does fan out: many items, responses and evidence spans.
     const nodes = all.data.requests.edges.map((e: { node: any }) => e.node);
-    expect(nodes.flatMap((n: any) => n.items)).toHaveLength(19);
-    expect(nodes.flatMap((n: any) => n.responses)).toHaveLength(20);
+    expect(nodes.flatMap((n: any) => n.items)).toHaveLength(17);
+    expect(nodes.flatMap((n: any) => n.responses)).toHaveLength(26);
     expect(nodes.flatMap((n: any) => n.evidence.edges).length).toBeGreaterThan(10);
     expectSameCount(one.selects, all.selects, BOUND);
   });

@@ -293,7 +293,7 @@ describe('deleteDocument', () => {
     }`));
     const { id, evidence } = before.document;
     expect(evidence.totalCount).toBeGreaterThan(0);
-    expect(evidence.edges).toHaveLength(evidence.totalCount);
+    expect(evidence.edges).toHaveLength(Math.min(100, evidence.totalCount)); // the first page; all are counted below
 
     const d = ok(await remove({ id, cascade: true })).deleteDocument;
     expect(d).toEqual({ deletedId: id, evidenceDeleted: evidence.totalCount });
