@@ -61,6 +61,17 @@ describe('reads over the seed', () => {
     expect((await anon.requestDetail({ slug: 'no-such-request' })).request).toBeNull();
   });
 
+  test('requestStatusAt: the status at a date with the entry that supports it (typed)', async () => {
+    const march = await anon.requestStatusAt({ slug: 'mattis-2018-nato-iraq-mission', asOf: '2018-03' });
+    expect(march.request?.status).toBe('UNDER_CONSIDERATION');
+    expect(march.request?.statusEntry?.supportKind).toBe('EVIDENCE');
+    const december = await anon.requestStatusAt({ slug: 'mattis-2018-nato-iraq-mission', asOf: '2018-12' });
+    expect(december.request?.status).toBe('ACCEPTED');
+    expect(december.request?.statusEntry?.citations.map((c) => c.publisher)).toEqual(['NATO (Press Release (2018) 074)']);
+    const { request } = await anon.requestDetail({ slug: 'mattis-2018-nato-iraq-mission' });
+    expect(request!.statusHistory.map((e) => e.status)).toEqual(['PENDING', 'UNDER_CONSIDERATION', 'ACCEPTED']);
+  });
+
   test('documentPage: body, and evidence quotes that are slices of it', async () => {
     const { document } = await anon.documentPage({ slug: AFP_2004, first: 50, excerptLength: 40 });
     expect(document!.excerpt.length).toBeLessThanOrEqual(41);

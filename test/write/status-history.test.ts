@@ -4,7 +4,7 @@
  * answer. Every refused write is checked for its code and for leaving every table unchanged.
  */
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { EDITOR, TOKENS, mutate, ok, refusedUnchanged } from './support.ts';
+import { TOKENS, mutate, ok, refusedUnchanged } from './support.ts';
 
 let s: TestServer;
 let doc: { id: string; slug: string };
@@ -107,7 +107,7 @@ describe('responses naming the items they answer', () => {
       request: request.slug, responder: 'league', stance: 'ACCEPTS', summary: 'The League agreed to send trainers.', items: [training.id],
       evidence: [{ document: doc.slug, quote: 'the League was considering it', attribution: 'a League official' }],
       citations: [{ title: 'Council resolution', publisher: 'League of Nations' }],
-    }), EDITOR).addRequestResponse;
+    })).addRequestResponse;
     expect(d.response).toEqual({
       stance: 'ACCEPTS', items: [{ category: 'TRAINING' }], supportKind: 'EVIDENCE_AND_CITATION',
       citations: [{ title: 'Council resolution' }], evidence: [{ attributedTo: { description: 'a League official' } }],
