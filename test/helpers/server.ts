@@ -38,6 +38,10 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
   const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1', databaseUrl: t.url, ...overrides };
   const logger = options.log ? createLogger(config.logLevel, options.log, options.log) : createLogger(config.logLevel);
   const server: RunningServer = await startServer(config, t.db, logger, metrics);
+  // Migrating and seeding block the event loop for seconds. Keep-alive timers of servers and clients
+  // already running in this process expire meanwhile but only fire in the next timers phase: let them
+  // fire now, or the caller's next request may reuse a socket the other side is about to close (ECONNRESET).
+  await new Promise((resolve) => setTimeout(resolve, 0));
   return {
     url: server.url,
     origin: server.origin,
