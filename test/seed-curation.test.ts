@@ -69,7 +69,7 @@ describe('eleven API edits survive a re-seed', () => {
   it('reads back every edit over HTTP', async () => {
     const d = await q(`{
       rice: actor(slug: "condoleezza-rice") { description }
-      request(slug: "${REQUEST}") { status summary responses { summary } }
+      request(slug: "${REQUEST}") { status statusHistory { status } summary responses { summary } }
       document(slug: "${DOC}") { title }
       event(slug: "istanbul-summit-2004") { title }
       gone: actor(slug: "scott-mcclellan") { id }
@@ -80,6 +80,8 @@ describe('eleven API edits survive a re-seed', () => {
     }`);
     expect(d.rice.description).toBe('Curated description');
     expect(d.request).toMatchObject({ status: 'FULFILLED', summary: 'Curated request summary' });
+    // The status set through the API is an entry of the history, kept by the re-seed and still the latest.
+    expect(d.request.statusHistory.map((e: { status: string }) => e.status)).toEqual(['UNDER_CONSIDERATION', 'FULFILLED']);
     expect(d.request.responses.map((r: { summary: string }) => r.summary)).toContain('Curated response');
     expect(d.document.title).toBe('Curated document title');
     expect(d.event.title).toBe('Curated event title');

@@ -18,6 +18,8 @@ export const ENTITY_TYPE = {
   document: 'Document', actor: 'Actor', actorAlias: 'ActorAlias', actorRole: 'ActorRole', actorRelation: 'ActorRelation',
   event: 'Event', eventParticipant: 'EventParticipant', request: 'Request', requestParty: 'RequestParty',
   requestItem: 'RequestItem', requestResponse: 'RequestResponse', evidence: 'Evidence',
+  responseItem: 'ResponseItem', requestStatusEntry: 'RequestStatusEntry', dateClaim: 'DateClaim', quantity: 'Quantity',
+  citation: 'Citation',
 } as const;
 
 /** Columns that record bookkeeping, not content: never "curated". */
@@ -28,7 +30,12 @@ export const REFERENCES: Record<string, readonly string[]> = {
   actorAlias: ['actorId'], actorRole: ['actorId', 'withinId'], actorRelation: ['fromId', 'toId'],
   eventParticipant: ['eventId', 'actorId'], request: ['madeAtId'], requestParty: ['requestId', 'actorId', 'onBehalfOfId'],
   requestItem: ['requestId'], requestResponse: ['requestId', 'responderId', 'eventId'],
-  evidence: ['documentId', 'actorId', 'roleId', 'relationId', 'eventId', 'participantId', 'requestId', 'itemId', 'responseId'],
+  evidence: [
+    'documentId', 'actorId', 'roleId', 'relationId', 'eventId', 'participantId', 'requestId', 'itemId', 'responseId',
+    'statusId', 'dateClaimId',
+  ],
+  responseItem: ['responseId', 'itemId'], requestStatusEntry: ['requestId'], dateClaim: ['eventId', 'requestId'],
+  quantity: ['itemId', 'eventId', 'responseId'], citation: ['roleId', 'relationId', 'eventId', 'responseId', 'statusId', 'dateClaimId'],
 };
 
 /** Rows that point at a row of each model (table, column, the child's seed model or null if never seeded). */
@@ -38,15 +45,26 @@ const DEPENDENTS: Record<string, readonly [string, string, string | null][]> = {
     ['ActorAlias', 'actorId', 'actorAlias'], ['ActorRole', 'actorId', 'actorRole'], ['ActorRole', 'withinId', 'actorRole'],
     ['ActorRelation', 'fromId', 'actorRelation'], ['ActorRelation', 'toId', 'actorRelation'], ['EventParticipant', 'actorId', 'eventParticipant'],
     ['RequestParty', 'actorId', 'requestParty'], ['RequestParty', 'onBehalfOfId', 'requestParty'], ['RequestResponse', 'responderId', 'requestResponse'],
-    ['Evidence', 'actorId', 'evidence'], ['ActorMerge', 'intoId', null],
+    ['Evidence', 'actorId', 'evidence'], ['ActorMerge', 'intoId', null], ['Evidence', 'attributedToId', 'evidence'],
   ],
-  actorRole: [['Evidence', 'roleId', 'evidence']],
-  actorRelation: [['Evidence', 'relationId', 'evidence']],
-  event: [['EventParticipant', 'eventId', 'eventParticipant'], ['Request', 'madeAtId', 'request'], ['RequestResponse', 'eventId', 'requestResponse'], ['Evidence', 'eventId', 'evidence']],
+  actorRole: [['Evidence', 'roleId', 'evidence'], ['Citation', 'roleId', 'citation']],
+  actorRelation: [['Evidence', 'relationId', 'evidence'], ['Citation', 'relationId', 'citation']],
+  event: [
+    ['EventParticipant', 'eventId', 'eventParticipant'], ['Request', 'madeAtId', 'request'], ['RequestResponse', 'eventId', 'requestResponse'],
+    ['Evidence', 'eventId', 'evidence'], ['Citation', 'eventId', 'citation'], ['Quantity', 'eventId', 'quantity'], ['DateClaim', 'eventId', 'dateClaim'],
+  ],
   eventParticipant: [['Evidence', 'participantId', 'evidence']],
-  request: [['RequestParty', 'requestId', 'requestParty'], ['RequestItem', 'requestId', 'requestItem'], ['RequestResponse', 'requestId', 'requestResponse'], ['Evidence', 'requestId', 'evidence']],
-  requestItem: [['Evidence', 'itemId', 'evidence']],
-  requestResponse: [['Evidence', 'responseId', 'evidence']],
+  request: [
+    ['RequestParty', 'requestId', 'requestParty'], ['RequestItem', 'requestId', 'requestItem'], ['RequestResponse', 'requestId', 'requestResponse'],
+    ['Evidence', 'requestId', 'evidence'], ['RequestStatusEntry', 'requestId', 'requestStatusEntry'], ['DateClaim', 'requestId', 'dateClaim'],
+  ],
+  requestItem: [['Evidence', 'itemId', 'evidence'], ['Quantity', 'itemId', 'quantity'], ['ResponseItem', 'itemId', 'responseItem']],
+  requestResponse: [
+    ['Evidence', 'responseId', 'evidence'], ['Citation', 'responseId', 'citation'], ['Quantity', 'responseId', 'quantity'],
+    ['ResponseItem', 'responseId', 'responseItem'],
+  ],
+  requestStatusEntry: [['Evidence', 'statusId', 'evidence'], ['Citation', 'statusId', 'citation']],
+  dateClaim: [['Evidence', 'dateClaimId', 'evidence'], ['Citation', 'dateClaimId', 'citation']],
 };
 
 export interface Curation {
