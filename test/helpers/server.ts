@@ -49,11 +49,20 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
     t,
     queries,
     async gql(query, variables, headers = {}) {
-      const res = await fetch(server.url, {
+      const send = () => fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
+      let res: Response;
+      try {
+        res = await send();
+      } catch (e) {
+        // A pooled keep-alive socket the server closed while this process was busy (a test dumping every
+        // table on a loaded machine): the request never reached the server, so sending it again is safe.
+        if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+        res = await send();
+      }
       const body = (await res.json()) as GqlResult;
       return { ...body, status: res.status };
     },
