@@ -54,14 +54,16 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      let res: Response;
-      try {
-        res = await send();
-      } catch (e) {
-        // A pooled keep-alive socket the server closed while this process was busy (a test dumping every
-        // table on a loaded machine): the request never reached the server, so sending it again is safe.
-        if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
-        res = await send();
+      // A pooled keep-alive socket the server closed while this process was busy (a test dumping every
+      // table on a loaded machine) fails with ECONNRESET before the request reaches the server, so sending
+      // it again is safe; the pool may hold a few such sockets.
+      let res: Response | undefined;
+      for (let attempt = 1; !res; attempt++) {
+        try {
+          res = await send();
+        } catch (e) {
+          if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET' || attempt === 4) throw e;
+        }
       }
       const body = (await res.json()) as GqlResult;
       return { ...body, status: res.status };
