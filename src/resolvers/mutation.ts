@@ -67,7 +67,7 @@ const resolvers: MutationResolvers = {
       actorId: await requireRef(ctx, 'Actor', input.actor, 'actor'),
       withinId: await resolveRef(ctx, 'Actor', input.of, 'of', 'NOT_FOUND'),
       title: input.title, from: input.from, to: input.to, dateNote: input.dateNote,
-      evidence: await evidence(ctx, input.evidence),
+      evidence: await evidence(ctx, input.evidence), citations: input.citations,
     }),
   }),
 

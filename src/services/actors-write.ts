@@ -6,6 +6,7 @@ import { badInput, conflict, notFound } from '../domain/errors.ts';
 import { parseCountryCode } from '../domain/country-codes.ts';
 import { dateSpan, parsePartialDate } from '../domain/partial-date.ts';
 import { normalizeName } from '../domain/text.ts';
+import { attachCitations, type CitationInput } from './citations-write.ts';
 import { attachEvidence, type EvidenceInput } from './evidence-write.ts';
 import type { Actor } from '../generated/prisma/client.ts';
 import { bumpVersion, newSlug, optionalText, text, updateVersioned, write, type Audit } from './write.ts';
@@ -98,7 +99,10 @@ export async function removeActorAlias(db: Db, who: Principal | null, actorId: s
 
 export async function addActorRole(
   db: Db, who: Principal | null,
-  input: { actorId: string; title: string; withinId?: string | null; from?: string | null; to?: string | null; dateNote?: string | null; evidence?: EvidenceInput[] | null },
+  input: {
+    actorId: string; title: string; withinId?: string | null; from?: string | null; to?: string | null; dateNote?: string | null;
+    evidence?: EvidenceInput[] | null; citations?: CitationInput[] | null;
+  },
 ) {
   return write(db, who, 'editor', 'addActorRole', async (tx, audit) => {
     await requireActor(tx, input.actorId, 'actor');
@@ -115,6 +119,8 @@ export async function addActorRole(
     });
     audit('ActorRole', role.id, null, role);
     await attachEvidence(tx, audit, 'ACTOR_ROLE', role.id, input.evidence);
+    // Terms of office often come from the public record rather than the texts.
+    await attachCitations(tx, audit, 'ACTOR_ROLE', role.id, input.citations);
     await bumpVersion(tx, audit, 'actor', 'Actor', input.actorId);
     return role;
   });

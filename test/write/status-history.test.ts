@@ -124,3 +124,21 @@ describe('responses naming the items they answer', () => {
     await refusedUnchanged(s, 'BAD_USER_INPUT', () => add({ request: request.slug, responder: 'league', stance: 'DECLINES', summary: 'x', items: [request.id] }));
   });
 });
+
+describe('roles with public-record citations', () => {
+  const addRole = (input: Record<string, unknown>) => mutate(s, 'addActorRole', 'AddActorRoleInput', input,
+    '{ role { title from to dateNote citations { title publisher url published } holder { slug } of { slug } } }');
+
+  it('records a term of office from the public record, and refuses a bad citation writing nothing', async () => {
+    const role = ok(await addRole({
+      actor: 'ruritania', of: 'league', title: 'Member of the Council', from: '1920-01', to: '1926-09', dateNote: 'Public record.',
+      citations: [{ title: 'Council members', publisher: 'League of Nations', url: 'https://example.org/council', published: '1926' }],
+    })).addActorRole.role;
+    expect(role).toEqual({
+      title: 'Member of the Council', from: '1920-01', to: '1926-09', dateNote: 'Public record.', holder: { slug: 'ruritania' }, of: { slug: 'league' },
+      citations: [{ title: 'Council members', publisher: 'League of Nations', url: 'https://example.org/council', published: '1926' }],
+    });
+    await refusedUnchanged(s, 'BAD_USER_INPUT', () => addRole({ actor: 'ruritania', title: 'Observer', citations: [{ title: 'x', publisher: 'y', url: 'not a url' }] }));
+    await refusedUnchanged(s, 'BAD_USER_INPUT', () => addRole({ actor: 'ruritania', title: 'Observer', citations: [{ title: 'x', publisher: 'y', published: '1926-13' }] }));
+  });
+});
