@@ -36,6 +36,17 @@ describe('operation limits', () => {
     expect(measure("{ a: __schema { queryType { name } } b: __type(name: \"Actor\") { name } }")).toEqual({ depth: 0, cost: 4000, aliases: 2 });
   });
 
+  it('measures each fragment once: a fan-out of spreads is linear to measure and its cost is exact', () => {
+    const fanOut = (levels: number) => ['{ stats { ...F0 } }', ...Array.from({ length: levels }, (_, i) =>
+      `fragment F${i} on Stats { ${i + 1 < levels ? `...F${i + 1} ...F${i + 1}` : 'documents'} }`)].join('\n');
+    // stats (1) + 2^(levels-1) leaf fields
+    expect(measure(fanOut(3))).toEqual({ depth: 2, cost: 1 + 4, aliases: 0 });
+    expect(measure(fanOut(30))).toEqual({ depth: 2, cost: 1 + 2 ** 29, aliases: 0 });
+    // Aliases inside a fragment spread many times count once; depth adds up through nested spreads.
+    expect(measure('{ a: stats { ...A ...A } } fragment A on Stats { x: documents ...B } fragment B on Stats { y: actors }')).toEqual({ depth: 2, cost: 1 + 2 * 2, aliases: 3 });
+    expect(measure('{ requests(first: 1) { ...R } } fragment R on RequestConnection { edges { node { ...N } } } fragment N on Request { items { category } }').depth).toBe(5);
+  });
+
   it('refuses with the documented code of the first limit exceeded', () => {
     const limits = { maxBodyBytes: 1, maxDepth: 3, maxCost: 10, maxAliases: 1, maxTokens: 1 };
     expect(() => enforceLimits({ depth: 4, cost: 0, aliases: 0 }, limits)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_DEEP' }) }));

@@ -42,7 +42,14 @@ function intArg(field: FieldNode, name: string, variables: Record<string, unknow
 const isConnection = (type: GraphQLOutputType) => getNamedType(type).name.endsWith('Connection');
 const isList = (type: GraphQLOutputType) => isListType(isNonNullType(type) ? type.ofType : type);
 
-/** Measures an operation: depth, estimated cost and aliases, with fragments expanded. */
+/**
+ * Measures an operation: depth, estimated cost and aliases, with fragments expanded.
+ *
+ * Linear in the size of the document: each named fragment is measured once (its depth relative to
+ * where it is spread, its cost, its own aliases) and the figures are reused at every spread, so twenty
+ * fragments each spreading the next twice cost twenty walks, not 2^20. Validation (NoFragmentCycles)
+ * has already refused cycles; `visiting` guards anyway, so a cycle can never recurse forever.
+ */
 export function measureOperation(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
@@ -50,10 +57,25 @@ export function measureOperation(
   variables: Record<string, unknown> = {},
 ): OperationMeasure {
   let aliases = 0;
-  const countedFragments = new Set<string>();
+  /** Per fragment: the depth it adds below its spread and its cost. Aliases are counted on first measure. */
+  const measured = new Map<string, { depth: number; cost: number }>();
+  const visiting = new Set<string>();
 
-  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, depth: number, visiting: Set<string>): { depth: number; cost: number } => {
-    let maxDepth = depth;
+  const measureFragment = (name: string): { depth: number; cost: number } | null => {
+    const known = measured.get(name);
+    if (known) return known;
+    const frag = fragments[name];
+    if (!frag || visiting.has(name)) return null;
+    visiting.add(name);
+    const result = walk(frag.selectionSet, schema.getType(frag.typeCondition.name.value) as GraphQLCompositeType);
+    visiting.delete(name);
+    measured.set(name, result);
+    return result;
+  };
+
+  /** Depth returned is relative to `set` (0 for a selection with no fields). */
+  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType): { depth: number; cost: number } => {
+    let maxDepth = 0;
     let cost = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
@@ -64,10 +86,10 @@ export function measureOperation(
         const fieldDef = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
         if (!fieldDef) continue; // validation already rejected unknown fields
         let fieldCost = 1;
-        let fieldDepth = depth + 1;
+        let fieldDepth = 1;
         if (sel.selectionSet) {
-          const child = walk(sel.selectionSet, getNamedType(fieldDef.type) as GraphQLCompositeType, depth + 1, visiting);
-          fieldDepth = child.depth;
+          const child = walk(sel.selectionSet, getNamedType(fieldDef.type) as GraphQLCompositeType);
+          fieldDepth = 1 + child.depth;
           // Page sizes over the maximum are capped here so the resolver reports them (BAD_USER_INPUT).
           const factor = isConnection(fieldDef.type)
             ? Math.min(intArg(sel, 'first', variables) ?? intArg(sel, 'last', variables) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
@@ -78,28 +100,16 @@ export function measureOperation(
         }
         cost += fieldCost;
         maxDepth = Math.max(maxDepth, fieldDepth);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) as GraphQLCompositeType : parent;
+        const child = walk(sel.selectionSet, type);
+        cost += child.cost;
+        maxDepth = Math.max(maxDepth, child.depth);
       } else {
-        let inner: SelectionSetNode;
-        let type: GraphQLCompositeType = parent;
-        let fragmentName: string | null = null;
-        if (sel.kind === Kind.INLINE_FRAGMENT) {
-          inner = sel.selectionSet;
-          if (sel.typeCondition) type = schema.getType(sel.typeCondition.name.value) as GraphQLCompositeType;
-        } else {
-          fragmentName = sel.name.value;
-          const frag = fragments[fragmentName];
-          if (!frag || visiting.has(fragmentName)) continue;
-          inner = frag.selectionSet;
-          type = schema.getType(frag.typeCondition.name.value) as GraphQLCompositeType;
-        }
-        const next = fragmentName ? new Set(visiting).add(fragmentName) : visiting;
-        const before = aliases;
-        const child = walk(inner, type, depth, next);
-        // A fragment spread twice is counted once for aliases (it is one piece of text).
-        if (fragmentName) {
-          if (countedFragments.has(fragmentName)) aliases = before;
-          countedFragments.add(fragmentName);
-        }
+        // A fragment spread twice is counted once for aliases (it is one piece of text): measureFragment
+        // walks it, and so counts its aliases, only the first time.
+        const child = measureFragment(sel.name.value);
+        if (!child) continue;
         cost += child.cost;
         maxDepth = Math.max(maxDepth, child.depth);
       }
@@ -109,7 +119,7 @@ export function measureOperation(
 
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (!root) return { depth: 0, cost: 0, aliases: 0 };
-  const { depth, cost } = walk(operation.selectionSet, root, 0, new Set());
+  const { depth, cost } = walk(operation.selectionSet, root);
   return { depth, cost, aliases };
 }
 

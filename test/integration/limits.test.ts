@@ -162,6 +162,22 @@ describe('cost', () => {
     expect(small.data.actors.edges).toHaveLength(3);
     await expectRefusedBeforeResolvers(query, 'QUERY_TOO_COMPLEX', s, { n: 100 });
   });
+
+  /** `levels` fragments, each spreading the next twice: 2^levels leaf fields once expanded. */
+  const fanOut = (levels: number) => [
+    '{ stats { ...F0 } }',
+    ...Array.from({ length: levels }, (_, i) => `fragment F${i} on Stats { ${i + 1 < levels ? `...F${i + 1} ...F${i + 1}` : 'documents'} }`),
+  ].join('\n');
+
+  it.each([20, 30])('refuses %i fragments each spreading the next twice (fan-out) with QUERY_TOO_COMPLEX, while /healthz answers', async (levels) => {
+    const origin = new URL(s.url).origin;
+    // The check is linear in the document, so this returns at once; before, 30 levels walked 2^30 spreads.
+    const [r, health] = await Promise.all([s.gql(fanOut(levels)), fetch(`${origin}/healthz`)]);
+    expect(codes(r)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(r.status).toBe(400);
+    expect(health.status).toBe(200);
+    await expectRefusedBeforeResolvers(fanOut(levels), 'QUERY_TOO_COMPLEX');
+  });
 });
 
 describe('tokens', () => {
