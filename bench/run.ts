@@ -1,0 +1,271 @@
+/**
+ * `npm run bench`: dossier against the floor (the same answers from hand-written SQL, bench/floor in
+ * bench/servers.ts), per corpus size, in one process tree.
+ *
+ *   npm run bench -- [--sizes seed,1k,10k,100k] [--rounds 3] [--duration 2] [--no-cache] [--json out.json]
+ *
+ * For each size: builds (or reuses) a synthetic corpus (bench/corpus.ts) in the corpus directory
+ * (BENCH_DIR, default the system temp directory), upgrades it with the project's migrations, starts
+ * dossier, dossier with its response cache, and the floor as child processes over that one file, checks
+ * that every operation the floor answers gets the same `data` from dossier, then measures in rounds,
+ * alternating the servers so that a noisy neighbour hits all of them alike: throughput at 8 connections
+ * and p50/p99 latency at 1 connection (autocannon), SQL statements per operation, resident memory.
+ * Ratios (dossier ÷ floor) are the figures to compare across machines; absolute times are not.
+ */
+import assert from 'node:assert/strict';
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { deployMigrations } from '../src/db/migrate/index.ts';
+import { buildCorpus } from './corpus.ts';
+import { OPERATIONS, gid, type Operation, type Params } from './operations.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const SIZES = arg('sizes', 'seed,1k,10k,100k').split(',').map((s) => s.trim()).filter(Boolean);
+const ROUNDS = Number(arg('rounds', '3'));
+const DURATION = Number(arg('duration', '2'));
+const CACHE = !process.argv.includes('--no-cache');
+const JSON_OUT = arg('json', '');
+const ONLY = arg('only', '');
+const DIR = process.env.BENCH_DIR || path.join(os.tmpdir(), 'dossier-bench');
+const EDITOR = 'bench-editor-secret';
+
+const docsOf = (size: string) => {
+  if (size === 'seed') return 0;
+  const m = /^(\d+)(k?)$/.exec(size);
+  if (!m) throw new Error(`--sizes: "${size}" is not seed, N or Nk`);
+  return Number(m[1]) * (m[2] ? 1000 : 1);
+};
+
+interface Server {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  startMs: number;
+  stats(reset?: boolean): Promise<{ statements: number; rss: number; peakRss: number }>;
+  stop(): Promise<void>;
+}
+
+async function start(name: string, mode: 'dossier' | 'floor', file: string, extra: string[] = []): Promise<Server> {
+  const started = performance.now();
+  const child = fork(path.join(here, 'servers.ts'), [mode, file, ...extra], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m: { url: string }) => resolve(m.url));
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+  });
+  const startMs = performance.now() - started;
+  return {
+    name, url, child, startMs,
+    stats: (reset = false) => new Promise((resolve) => {
+      child.once('message', (m: { statements: number; rss: number; peakRss: number }) => resolve(m));
+      child.send({ type: reset ? 'reset' : 'stats' });
+    }),
+    stop: () => new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+const operationName = (op: Operation) => /^(?:query|mutation) (\w+)/.exec(op.query)![1]!;
+const body = (op: Operation, p: Params, i = 0) => JSON.stringify({ query: op.query, operationName: operationName(op), variables: op.variables(p, i) });
+const headers = (op: Operation) => ({ 'content-type': 'application/json', ...(op.kind === 'write' ? { authorization: `Bearer ${EDITOR}` } : {}) });
+
+async function post(server: Server, op: Operation, p: Params) {
+  const res = await fetch(server.url, { method: 'POST', headers: headers(op), body: body(op, p) });
+  const json = (await res.json()) as { data?: unknown; errors?: unknown };
+  if (json.errors || res.status !== 200) throw new Error(`${server.name} failed ${op.name}: ${res.status} ${JSON.stringify(json.errors)}`);
+  return json.data;
+}
+
+/** Throughput with `connections` in flight (autocannon). */
+async function throughput(server: Server, op: Operation, p: Params, connections: number) {
+  let i = 0;
+  const result = await autocannon({
+    url: server.url,
+    connections,
+    duration: DURATION,
+    method: 'POST',
+    headers: headers(op),
+    // Writes get a fresh body each time (a new request each); reads the same one.
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(op, p, i++) }) }],
+  }) as { requests: { average: number }; non2xx: number; errors: number };
+  if (result.non2xx || result.errors) throw new Error(`${server.name} ${op.name}: ${result.non2xx} non-2xx responses, ${result.errors} errors under load`);
+  return result.requests.average;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+/** One request on a kept-alive connection, timed in fractions of a millisecond (autocannon rounds to 1 ms). */
+function timed(server: Server, op: Operation, text: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(server.url, { method: 'POST', agent, headers: { ...headers(op), 'content-length': Buffer.byteLength(text) } }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`${server.name} ${op.name}: HTTP ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(text);
+  });
+}
+
+/** p50 and p99 of requests sent one at a time for DURATION seconds. */
+async function latency(server: Server, op: Operation, p: Params) {
+  const times: number[] = [];
+  const until = performance.now() + DURATION * 1000;
+  for (let i = 0; performance.now() < until || times.length < 5; i++) times.push(await timed(server, op, body(op, p, i)));
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+/** Parameters from the corpus: its busiest actors, a request, and words by how many documents hold them. */
+function paramsOf(file: string): Params {
+  const db = new Database(file);
+  const busiest = (side: string) => db.prepare(`SELECT "actorId" AS id FROM "RequestParty" WHERE "side" = ? GROUP BY "actorId" ORDER BY COUNT(*) DESC, "actorId" LIMIT 1`).get(side) as { id: string };
+  const addressee = busiest('ADDRESSEE').id;
+  const requester = busiest('REQUESTER').id;
+  const participant = (db.prepare(`SELECT "actorId" AS id FROM "EventParticipant" GROUP BY "actorId" ORDER BY COUNT(*) DESC, "actorId" LIMIT 1`).get() as { id: string }).id;
+  const request = (db.prepare(`SELECT "id" FROM "Request" ORDER BY "id" LIMIT 1`).get() as { id: string }).id;
+  const documents = (db.prepare('SELECT COUNT(*) AS n FROM "Document"').get() as { n: number }).n;
+  db.exec(`CREATE VIRTUAL TABLE temp."vocab" USING fts5vocab(main, "DocumentFts", row)`);
+  const words = (min: number, max: number, n: number) => (db.prepare(`SELECT "term" FROM temp."vocab" WHERE "doc" >= ? AND "doc" <= ? AND length("term") > 3 ORDER BY "doc" DESC, "term" LIMIT ?`)
+    .all(min, max, n) as { term: string }[]).map((r) => r.term);
+  // Rare: words in 1–5% of documents (at least 2); common: the most frequent words of four letters or more.
+  const rare = words(Math.max(2, Math.floor(documents * 0.01)), Math.max(2, Math.floor(documents * 0.05)), 2);
+  const common = words(Math.floor(documents * 0.5), documents, 2);
+  const slug = (db.prepare('SELECT "slug" FROM "Actor" WHERE "id" = ?').get(addressee) as { slug: string }).slug;
+  db.close();
+  return {
+    addressee: gid('Actor', addressee), requester: gid('Actor', requester),
+    actor: gid('Actor', participant), actorSlug: slug, request: gid('Request', request),
+    rareWords: rare.slice(0, 1).join(' ') || 'training', commonWords: common.join(' ') || 'nato iraq', editorToken: EDITOR,
+  };
+}
+
+interface Row {
+  op: string;
+  kind: string;
+  dossier: { rps: number; p50: number; p99: number; statements: number };
+  cached?: { rps: number; p50: number; p99: number };
+  floor?: { rps: number; p50: number; p99: number; statements: number };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number, d = 0) => n.toFixed(d);
+
+async function benchSize(size: string) {
+  const documents = docsOf(size);
+  fs.mkdirSync(DIR, { recursive: true });
+  const file = path.join(DIR, `corpus-${documents}.db`);
+  if (!fs.existsSync(file)) {
+    console.log(`building the ${size} corpus (${documents} synthetic documents) in ${file} …`);
+    await buildCorpus(file, documents, 1);
+  }
+  // A corpus built by an older checkout gets this checkout's migrations (new indexes) first.
+  await deployMigrations(`file:${file}`);
+  const work = path.join(DIR, `run-${documents}.db`);
+  for (const s of ['', '-wal', '-shm']) fs.rmSync(work + s, { force: true });
+  // The writes go to a copy, so the corpus stays as built (online backup: WAL-safe).
+  { const src = new Database(file); await src.backup(work); src.close(); }
+  const p = paramsOf(work);
+
+  const dossier = await start('dossier', 'dossier', work);
+  const floor = await start('floor', 'floor', work);
+  const cached = CACHE ? await start('dossier+cache', 'dossier', work, ['--cache']) : null;
+  const rssAfterStart = (await dossier.stats()).rss;
+  try {
+    const ops = OPERATIONS.filter((o) => !ONLY || o.name.includes(ONLY));
+    // Correctness first: a benchmark comparing different answers is worthless.
+    for (const op of ops.filter((o) => o.floor)) {
+      const [a, b] = [await post(dossier, op, p), await post(floor, op, p)];
+      assert.deepEqual(a, b, `dossier and the floor disagree on ${op.name}`);
+      if (cached) assert.deepEqual(await post(cached, op, p), b, `the cached dossier disagrees on ${op.name}`);
+    }
+    const rows: Row[] = [];
+    for (const op of ops) {
+      const count = async (s: Server) => { await s.stats(true); await post(s, op, p); return (await s.stats()).statements; };
+      const targets: [string, Server][] = [['dossier', dossier], ...(op.floor ? [['floor', floor] as [string, Server]] : []),
+        ...(cached && op.kind !== 'write' ? [['cached', cached] as [string, Server]] : [])];
+      const runs: Record<string, { rps: number[]; p50: number[]; p99: number[] }> = {};
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 ? [...targets].reverse() : targets;
+        for (const [key, s] of order) {
+          const r = (runs[key] ??= { rps: [], p50: [], p99: [] });
+          r.rps.push(await throughput(s, op, p, 8));
+          const lat = await latency(s, op, p);
+          r.p50.push(lat.p50);
+          r.p99.push(lat.p99);
+        }
+      }
+      const m = (key: string) => runs[key] && { rps: median(runs[key].rps), p50: median(runs[key].p50), p99: median(runs[key].p99) };
+      rows.push({
+        op: op.name, kind: op.kind,
+        dossier: { ...m('dossier')!, statements: await count(dossier) },
+        ...(op.floor ? { floor: { ...m('floor')!, statements: await count(floor) } } : {}),
+        ...(runs.cached ? { cached: m('cached') } : {}),
+      });
+      printRow(rows.at(-1)!);
+    }
+    const d = await dossier.stats();
+    const f = await floor.stats();
+    const c = cached ? await cached.stats() : null;
+    const summary = {
+      size, documents, rows,
+      startMs: { dossier: dossier.startMs, floor: floor.startMs },
+      rssMb: { dossierAfterStart: rssAfterStart / 2 ** 20, dossierPeak: d.peakRss / 2 ** 20, cachedPeak: c ? c.peakRss / 2 ** 20 : null, floorPeak: f.peakRss / 2 ** 20 },
+    };
+    console.log(`start-up to listening: dossier ${fmt(dossier.startMs)} ms, floor ${fmt(floor.startMs)} ms (tsx in both)`);
+    console.log(`RSS: dossier ${fmt(summary.rssMb.dossierAfterStart)} MB after start, ${fmt(summary.rssMb.dossierPeak)} MB peak; `
+      + `${c ? `with cache ${fmt(summary.rssMb.cachedPeak!)} MB peak; ` : ''}floor ${fmt(summary.rssMb.floorPeak)} MB peak\n`);
+    return summary;
+  } finally {
+
+    await Promise.all([dossier.stop(), floor.stop(), cached?.stop()]);
+    for (const s of ['', '-wal', '-shm']) fs.rmSync(work + s, { force: true });
+  }
+}
+
+function header(size: string) {
+  console.log(`\n## ${size}: ${ROUNDS} rounds × ${DURATION} s per measurement, servers alternated; medians`);
+  console.log('| operation | req/s @8 dossier | floor | ratio | target | cached | ratio | p50 ms @1 dossier / floor | p99 ms @1 dossier / floor | SQL statements dossier / floor |');
+  console.log('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|');
+}
+
+function printRow(r: Row) {
+  const target = r.kind === 'write' ? '—' : r.kind === 'trivial' ? '≥ 0.25' : '≥ 0.5';
+  const ratio = r.floor ? r.dossier.rps / r.floor.rps : null;
+  const met = ratio === null ? '' : ratio >= (r.kind === 'trivial' ? 0.25 : 0.5) ? ' ✓' : ' ✗';
+  const cratio = r.floor && r.cached ? r.cached.rps / r.floor.rps : null;
+  console.log(`| ${r.op} | ${fmt(r.dossier.rps)} | ${r.floor ? fmt(r.floor.rps) : 'n/a'} | ${ratio === null ? '—' : fmt(ratio, 2) + met} | ${target} | `
+    + `${r.cached ? fmt(r.cached.rps) : '—'} | ${cratio === null ? '—' : fmt(cratio, 2) + (cratio >= 0.8 ? ' ✓' : ' ✗')} | `
+    + `${fmt(r.dossier.p50, 1)} / ${r.floor ? fmt(r.floor.p50, 2) : '—'} | ${fmt(r.dossier.p99, 1)} / ${r.floor ? fmt(r.floor.p99, 2) : '—'} | `
+    + `${r.dossier.statements} / ${r.floor ? r.floor.statements : '—'} |`);
+}
+
+const results = [];
+console.log(`dossier benchmark · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · Node ${process.version} · ${new Date().toISOString()}`);
+for (const size of SIZES) {
+  header(size);
+  results.push(await benchSize(size));
+}
+// Flat in corpus size: p50 at the largest size within 2× of p50 at 1k, for every list.
+const small = results.find((r) => r.documents === 1000);
+const large = results.at(-1);
+if (small && large && large !== small) {
+  console.log(`\n## flatness: p50 at ${large.size} ÷ p50 at 1k (target ≤ 2)`);
+  for (const row of large.rows.filter((r) => r.kind !== 'write')) {
+    const base = small.rows.find((r) => r.op === row.op);
+    if (base) console.log(`| ${row.op} | ${fmt(base.dossier.p50, 1)} ms → ${fmt(row.dossier.p50, 1)} ms | ${fmt(row.dossier.p50 / base.dossier.p50, 2)}${row.dossier.p50 / base.dossier.p50 <= 2 ? ' ✓' : ' ✗'} |`);
+  }
+}
+if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, date: new Date().toISOString(), results }, null, 2));
+agent.destroy();
