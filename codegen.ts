@@ -25,7 +25,7 @@ const config: CodegenConfig = {
         scalars: { PartialDate: 'string', DateTime: 'Date' },
         mapperTypeSuffix: 'Model',
         mappers: {
-          Document: `${prisma}#Document`,
+          Document: `${shapes}#DocumentParent`,
           Actor: `${prisma}#Actor`,
           ActorRole: `${prisma}#ActorRole`,
           ActorRelation: `${prisma}#ActorRelation`,

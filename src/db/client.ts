@@ -15,8 +15,8 @@ export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$tra
 export const BUSY_TIMEOUT_MS = 10_000;
 
 export interface DbOptions {
-  /** Called with each SQL statement the client runs (used by the N+1 test and debug logs). */
-  onQuery?: (sql: string, durationMs: number) => void;
+  /** Called with each SQL statement the client runs and its parameters as JSON (N+1 and plan tests, debug logs, the benchmark). */
+  onQuery?: (sql: string, durationMs: number, params: string) => void;
 }
 
 export async function createDb(databaseUrl: string, options: DbOptions = {}): Promise<Db> {
@@ -29,9 +29,13 @@ export async function createDb(databaseUrl: string, options: DbOptions = {}): Pr
   });
   if (options.onQuery) {
     const onQuery = options.onQuery;
-    db.$on('query' as never, ((e: { query: string; duration: number }) => onQuery(e.query, e.duration)) as never);
+    db.$on('query' as never, ((e: { query: string; duration: number; params: string }) => onQuery(e.query, e.duration, e.params)) as never);
   }
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  // Query plans depend on ANALYZE statistics (a filter on a rare category should drive from its index,
+  // a common one walk the list's order): refresh them where they are missing or stale, bounded in time.
+  await db.$queryRawUnsafe('PRAGMA analysis_limit = 1000');
+  await db.$queryRawUnsafe('PRAGMA optimize = 0x10002');
   return db;
 }

@@ -56,7 +56,10 @@ export function createLoaders(db: Db) {
     eventBySlug: bySlug((slugs) => db.event.findMany({ where: { slug: { in: slugs } } })),
     requestBySlug: bySlug((slugs) => db.request.findMany({ where: { slug: { in: slugs } } })),
 
-    document: byId((ids) => db.document.findMany({ where: { id: { in: [...ids] } } })),
+    /** Documents without their body (titles, dates…: what a page of evidence or hits shows). */
+    document: byId((ids) => db.document.findMany({ where: { id: { in: [...ids] } }, omit: { body: true } })),
+    /** Bodies, only for the fields that need one (body, excerpt, evidence context). */
+    documentBody: byId((ids) => db.document.findMany({ where: { id: { in: [...ids] } }, select: { id: true, body: true } })),
     actor: byId((ids) => db.actor.findMany({ where: { id: { in: [...ids] } } })),
     event: byId((ids) => db.event.findMany({ where: { id: { in: [...ids] } } })),
     request: byId((ids) => db.request.findMany({ where: { id: { in: [...ids] } } })),

@@ -7,7 +7,8 @@ import { countedActorsPage, datedPage } from './lookups.ts';
 
 export const Document: DocumentResolvers = {
   id: (d) => toGlobalId('Document', d.id),
-  excerpt: (d, { length }) => excerpt(d.body, length ?? 280),
+  body: async (d, _, ctx) => d.body ?? (await ctx.loaders.documentBody.load(d.id))!.body,
+  excerpt: async (d, { length }, ctx) => excerpt(d.body ?? (await ctx.loaders.documentBody.load(d.id))!.body, length ?? 280),
   actors: async (d, page, ctx) => countedActorsPage(ctx, await ctx.loaders.mentionCountsByDocument.load(d.id), page),
   events: async (d, page, ctx) =>
     datedPage(ctx.loaders.event, (await ctx.loaders.eventIdsByDocument.load(d.id)).map((r) => r.eventId), (e) => e.start, page),

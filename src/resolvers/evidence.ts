@@ -17,7 +17,7 @@ export const Evidence: EvidenceResolvers = {
     return spanQuote(e, () => doc.body);
   },
   context: async (e, { chars }, ctx) => {
-    const doc = (await ctx.loaders.document.load(e.documentId))!;
+    const doc = (await ctx.loaders.documentBody.load(e.documentId))!;
     return spanContext(doc.body, e.start, e.end, chars ?? 80);
   },
   supports: async (e, _, ctx) => (await supportedRecord(e, ctx))!,

@@ -9,6 +9,12 @@ import type { getStats } from '../services/stats.ts';
 import type { Affiliation, Match } from '../services/affiliation.ts';
 
 export type AttributionParent = { actorId: string | null; description: string | null };
+/**
+ * A document as lists and loaders read it: without its body (~3 KB each) unless the row came from a
+ * lookup or a write that has it; the body, excerpt and evidence context load it when asked for.
+ */
+export type DocumentParent = Omit<Document, 'body'> & { body?: string };
+
 export type LocationParent = { name: string; countryCode: string | null };
 export type EvidenceContextParent = { before: string; quote: string; after: string };
 
@@ -20,8 +26,8 @@ export type MatchFilter = { affiliation: Affiliation; side?: 'REQUESTER' | 'ADDR
 export type Matched = { filters?: MatchFilter[] };
 export type ActorMatchParent = Match;
 
-export type DocumentConnectionParent = Page<Document>;
-export type DocumentEdgeParent = Edge<Document>;
+export type DocumentConnectionParent = Page<DocumentParent>;
+export type DocumentEdgeParent = Edge<DocumentParent>;
 export type DocumentActorConnectionParent = Page<Counted>;
 export type DocumentActorEdgeParent = Edge<Counted>;
 export type ActorConnectionParent = Page<Actor>;

@@ -12,6 +12,7 @@ import { MAX_PAGE_SIZE } from '../services/pagination.ts';
 import { fromGlobalId } from './global-id.ts';
 import { affiliationOf, loadNode, resolveRef } from './lookups.ts';
 import { withFilters } from './matches.ts';
+import { onlyTotalCount } from './selection.ts';
 
 const MAX_TIMELINE_ACTORS = 20;
 
@@ -27,25 +28,25 @@ export const Query: QueryResolvers = {
   },
 
   document: (_, { id, slug }, ctx) => findDocument(ctx.db, { id: idOf(id, 'Document'), slug }),
-  documents: (_, { filter, orderBy, ...page }, ctx) => listDocuments(ctx.db, filter, orderBy, page),
+  documents: (_, { filter, orderBy, ...page }, ctx, info) => listDocuments(ctx.db, filter, orderBy, { ...page, countOnly: onlyTotalCount(info) }),
 
   actor: (_, { id, slug, name }, ctx) => findActor(ctx.db, { id: idOf(id, 'Actor'), slug, name }),
-  actors: (_, { filter, orderBy, ...page }, ctx) => listActors(ctx.db, filter, orderBy, page),
+  actors: (_, { filter, orderBy, ...page }, ctx, info) => listActors(ctx.db, filter, orderBy, { ...page, countOnly: onlyTotalCount(info) }),
 
   event: (_, { id, slug }, ctx) => findEvent(ctx.db, { id: idOf(id, 'Event'), slug }),
-  events: async (_, { filter, orderBy, ...page }, ctx) => {
+  events: async (_, { filter, orderBy, ...page }, ctx, info) => {
     const { actor, affiliated, document, ...rest } = filter ?? {};
     const actorSet = await affiliationOf(ctx, [actor], 'filter.actor', affiliated);
     const list = await listEvents(ctx.db, {
       ...rest,
       actor: actorSet,
       documentId: await resolveRef(ctx, 'Document', document, 'filter.document'),
-    }, orderBy, page);
+    }, orderBy, { ...page, countOnly: onlyTotalCount(info) });
     return withFilters(list, [actorSet && { affiliation: actorSet }]);
   },
 
   request: (_, { id, slug }, ctx) => findRequest(ctx.db, { id: idOf(id, 'Request'), slug }),
-  requests: async (_, { filter, orderBy, ...page }, ctx) => {
+  requests: async (_, { filter, orderBy, ...page }, ctx, info) => {
     const { requester, addressee, actor, affiliated, document, ...rest } = filter ?? {};
     const sets = {
       requester: await affiliationOf(ctx, [requester], 'filter.requester', affiliated),
@@ -56,7 +57,7 @@ export const Query: QueryResolvers = {
       ...rest,
       ...sets,
       documentId: await resolveRef(ctx, 'Document', document, 'filter.document'),
-    }, orderBy, page);
+    }, orderBy, { ...page, countOnly: onlyTotalCount(info) });
     return withFilters(list, [
       sets.requester && { affiliation: sets.requester, side: 'REQUESTER' },
       sets.addressee && { affiliation: sets.addressee, side: 'ADDRESSEE' },

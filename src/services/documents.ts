@@ -35,11 +35,12 @@ export async function listDocuments(
 ) {
   const and = await documentWhere(db, filter ?? {});
   const o = ORDER[order?.field ?? 'PUBLISHED'];
-  return keysetPage<Document>({
+  return keysetPage<Omit<Document, 'body'>>({
     args: page,
     ...o,
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
-    find: ({ where, orderBy, take }) => db.document.findMany({ where: { AND: [...and, where] }, orderBy, take }),
+    // Never the ~3 KB body for a page of a list: the Document resolvers load it when it is asked for.
+    find: ({ where, orderBy, take }) => db.document.findMany({ where: { AND: [...and, where] }, orderBy, take, omit: { body: true } }),
     count: () => db.document.count({ where: { AND: and } }),
   });
 }

@@ -17,6 +17,8 @@ export interface PageArgs {
   after?: string | null;
   last?: number | null;
   before?: string | null;
+  /** The client asked for totalCount only: skip the page's query (root lists). */
+  countOnly?: boolean;
 }
 
 export interface Edge<T> {
@@ -184,8 +186,11 @@ export async function keysetPage<Row extends { id: string }>(o: KeysetOptions<Ro
       where = { OR: scan === 'desc' && o.nullable ? [...after, { [f]: null }] : after };
     }
   }
-  const order = o.nullable ? { sort: scan, nulls: scan === 'asc' ? 'first' : 'last' } : scan;
-  const rows = await o.find({ where, orderBy: [{ [f]: order }, { id: scan }], take: w.size + 1 });
+  // Only totalCount asked for: the page is not read at all.
+  if (o.args.countOnly) return finish([], w, fromRow, tag, o.count);
+  // No `nulls` option: SQLite already orders NULLs first ascending and last descending, which is this
+  // API's order, and Prisma would emit `ORDER BY CASE WHEN … IS NULL`, which no index can serve.
+  const rows = await o.find({ where, orderBy: [{ [f]: scan }, { id: scan }], take: w.size + 1 });
   return finish(rows, w, fromRow, tag, o.count);
 }
 
