@@ -1,7 +1,7 @@
 /**
  * The two servers the benchmark compares, each run as a child of bench/run.ts:
  *
- *   dossier <db file> [--cache]   the API as `npm start` serves it (the response cache only with --cache)
+ *   dossier <db file>             the API as `npm start` serves it
  *   floor <db file>               bare node:http + better-sqlite3 + hand-written prepared statements
  *
  * Each reports over IPC: its URL when listening, and on request the SQL statements it ran since the last
@@ -36,7 +36,7 @@ async function startDossier(): Promise<string> {
   const { createLogger } = await import('../src/server/logger.ts');
   const url = `file:${file}`;
   const config = {
-    ...loadConfig({ LOG_LEVEL: 'silent', DOSSIER_TOKENS: 'bench:editor:bench-editor-secret', RESPONSE_CACHE: process.argv.includes('--cache') ? 'on' : 'off' }),
+    ...loadConfig({ LOG_LEVEL: 'silent', DOSSIER_TOKENS: 'bench:editor:bench-editor-secret'}),
     port: 0,
     databaseUrl: url,
   };
