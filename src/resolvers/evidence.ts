@@ -13,7 +13,7 @@ export const Evidence: EvidenceResolvers = {
   // Long quotes are not stored (see STORED_QUOTE_MAX): only then is the body loaded.
   quote: async (e, _, ctx) => {
     if (e.quote !== '') return e.quote;
-    const doc = (await ctx.loaders.document.load(e.documentId))!;
+    const doc = (await ctx.loaders.documentBody.load(e.documentId))!;
     return spanQuote(e, () => doc.body);
   },
   context: async (e, { chars }, ctx) => {
