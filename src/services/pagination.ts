@@ -248,20 +248,23 @@ export async function sqlKeysetPage<Row extends { id: string }>(o: SqlKeysetOpti
       conditions.push(Prisma.sql`(${col} ${past} ${v} OR (${col} = ${v} AND t."id" ${past} ${id})${orNull})`);
     }
   }
-  const table = Prisma.raw(`"${o.table}"`);
-  const where = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`WHERE ${Prisma.join(list, ' AND ')}` : Prisma.empty);
-  const dir = Prisma.raw(scan === 'asc' ? 'ASC' : 'DESC');
-  // SQLite sorts NULLs first ascending and last descending: the order keysetPage asks Prisma for.
-  const ids = await o.query<{ id: string }>(Prisma.sql`SELECT t."id" AS "id" FROM ${table} t ${where(conditions)} ORDER BY ${col} ${dir}, t."id" ${dir} LIMIT ${w.size + 1}`);
-  const rows = new Map((await o.load(ids.map((r) => r.id))).map((r) => [r.id, r]));
-  const ordered = ids.map((r) => rows.get(r.id)).filter((r): r is Row => r !== undefined);
   const f = o.field;
   const fromRow = (row: Row): Cursor => {
     const v = (row as Record<string, unknown>)[f];
     return { value: v instanceof Date ? v.toISOString() : ((v ?? null) as SortValue), id: row.id };
   };
-  return finish(ordered, w, fromRow, tag, async () => {
+  const table = Prisma.raw(`"${o.table}"`);
+  const where = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`WHERE ${Prisma.join(list, ' AND ')}` : Prisma.empty);
+  const count = async () => {
     const [r] = await o.query<{ n: bigint | number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM ${table} t ${where(o.where)}`);
     return Number(r?.n ?? 0);
-  });
+  };
+  // Only totalCount asked for: the page is not read at all.
+  if (o.args.countOnly) return finish([], w, fromRow, tag, count);
+  const dir = Prisma.raw(scan === 'asc' ? 'ASC' : 'DESC');
+  // SQLite sorts NULLs first ascending and last descending: the order keysetPage asks Prisma for.
+  const ids = await o.query<{ id: string }>(Prisma.sql`SELECT t."id" AS "id" FROM ${table} t ${where(conditions)} ORDER BY ${col} ${dir}, t."id" ${dir} LIMIT ${w.size + 1}`);
+  const rows = new Map((await o.load(ids.map((r) => r.id))).map((r) => [r.id, r]));
+  const ordered = ids.map((r) => rows.get(r.id)).filter((r): r is Row => r !== undefined);
+  return finish(ordered, w, fromRow, tag, count);
 }
