@@ -5,7 +5,7 @@
  * rows added through the API are never touched, and nothing the API changed in the seed's own rows is
  * undone (the rule is in curation.ts): such differences are reported instead of applied.
  */
-import type { Db, DbTx } from '../../src/db/client.ts';
+import { takeWriteLock, type Db, type DbTx } from '../../src/db/client.ts';
 import { SEED_MODELS, type SeedRows } from './rows.ts';
 import { SeedError } from './errors.ts';
 import { ENTITY_TYPE, REFERENCES, SEED_ACTOR, hasForeignDependents, readCuration } from './curation.ts';
@@ -58,7 +58,13 @@ function changedFields(existing: Row, desired: Row): Record<string, unknown> | n
 
 export async function applyRows(db: Db, rows: SeedRows): Promise<SeedResult> {
   try {
-    return await db.$transaction((tx) => sync(tx, rows), { maxWait: 30_000, timeout: 120_000 });
+    return await db.$transaction(
+      async (tx) => {
+        await takeWriteLock(tx);
+        return sync(tx, rows);
+      },
+      { maxWait: 30_000, timeout: 120_000 },
+    );
   } catch (e) {
     const err = e as { code?: string; meta?: { target?: unknown; modelName?: string }; message: string };
     if (err.code === 'P2002') {

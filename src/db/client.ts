@@ -14,6 +14,17 @@ export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$tra
 
 export const BUSY_TIMEOUT_MS = 10_000;
 
+/**
+ * Makes an open transaction take SQLite's write lock now, before it reads anything. A transaction
+ * begins deferred: one that reads first and writes later fails at once with SQLITE_BUSY_SNAPSHOT
+ * (the busy timeout does not apply) when another connection — the seed, a backup's planner stats,
+ * another process — committed in between. Taking the lock first makes it queue instead. The statement
+ * changes nothing (and is harmless on a store that locks differently).
+ */
+export async function takeWriteLock(tx: DbTx): Promise<void> {
+  await tx.$executeRawUnsafe('DELETE FROM "AuditEntry" WHERE 0');
+}
+
 export interface DbOptions {
   /** Called with each SQL statement the client runs and its parameters as JSON (N+1 and plan tests, debug logs, the benchmark). */
   onQuery?: (sql: string, durationMs: number, params: string) => void;

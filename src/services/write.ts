@@ -3,7 +3,7 @@
  * audit entries recorded in that same transaction, optimistic versions, and input checks.
  */
 import { createHash } from 'node:crypto';
-import type { Db, DbTx } from '../db/client.ts';
+import { takeWriteLock, type Db, type DbTx } from '../db/client.ts';
 import { assertRole, type Principal, type Role } from '../domain/auth.ts';
 import { auditValues } from '../domain/audit-values.ts';
 import { badInput, conflict, notFound } from '../domain/errors.ts';
@@ -12,7 +12,8 @@ export type Audit = (entityType: string, entityId: string, before: unknown, afte
 
 /**
  * Runs `fn` in one transaction as `who` (who must hold `role`), then records what it audited.
- * SQLite serialises writers; the busy timeout (src/db/client.ts) makes concurrent ones queue.
+ * SQLite serialises writers: the transaction takes the write lock first and the busy timeout
+ * (src/db/client.ts) makes concurrent ones queue.
  */
 export async function write<T>(
   db: Db,
@@ -24,6 +25,7 @@ export async function write<T>(
   const principal = assertRole(who, role);
   return db.$transaction(
     async (tx) => {
+      await takeWriteLock(tx);
       const entries: { entityType: string; entityId: string; before: string | null; after: string | null }[] = [];
       const audit: Audit = (entityType, entityId, before, after) => {
         const values = auditValues(entityType, before, after);
