@@ -20,9 +20,12 @@ export function setToken(token: string): void {
   else sessionStorage.removeItem(TOKEN_KEY);
 }
 
-/** A client with the current token (re-made per call: the token can change between calls). */
-export const api = (): DossierClient =>
-  createDossierClient({ endpoint: endpoint(), token: getToken() || undefined, retries: 1, timeoutMs: 20_000 });
+/** A client for reads: anonymous, so a mistyped editor token never stops anyone reading. */
+export const api = (): DossierClient => createDossierClient({ endpoint: endpoint(), retries: 1, timeoutMs: 20_000 });
+
+/** A client for writes, with the current editor token (re-made per call: the token can change). */
+export const editorApi = (): DossierClient =>
+  createDossierClient({ endpoint: endpoint(), token: getToken() || undefined, retries: 0, timeoutMs: 20_000 });
 
 /** An error as an analyst should read it: what happened and what to do, not a code. */
 export function describeError(e: unknown): string {

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Cuts a text into segments at every evidence boundary, so overlapping spans stay readable: each
  * segment lists every span covering it (drawn as stacked underlines), instead of nested or clipped marks.

@@ -21,7 +21,7 @@ export function CurationView() {
         With an editor token, select text in any document (for example <a href={href('search', { q: 'NATO' })}>a search result</a>) and
         attach it as evidence for a fact. The token stays in this browser tab only and is forgotten when the tab closes.
       </p>
-      <form onSubmit={submit} aria-label="Editor token">
+      <form onSubmit={submit} aria-label="Set the editor token">
         <label htmlFor={id}>Editor token</label>
         <input id={id} name="token" type="password" autoComplete="off" />
         <button type="submit">Use this token</button>

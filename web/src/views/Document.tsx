@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentReaderQuery } from '@dossier/sdk/documents';
-import { api, describeError, getToken, useLoad } from '../api.ts';
+import { describeError, editorApi, getToken, useLoad } from '../api.ts';
 import { partialDate, words } from '../format.ts';
 import { href } from '../router.ts';
 import { segments, selectionOffsets } from '../spans.ts';
@@ -59,7 +59,7 @@ function Curate({ doc, selection, onAdded }: { doc: Doc; selection: { start: num
   const attach = async () => {
     setMessage(null);
     try {
-      await api().addEvidence({ input: { target, evidence: { document: doc.id, start: selection.start, end: selection.end } } });
+      await editorApi().addEvidence({ input: { target, evidence: { document: doc.id, start: selection.start, end: selection.end } } });
       setMessage({ error: false, text: 'Evidence added.' });
       onAdded();
     } catch (e) {
@@ -115,7 +115,7 @@ function Reader({ doc, target, reload }: { doc: Doc; target: [number, number] | 
               <mark key={s.start} tabIndex={0} data-start={s.start} data-end={s.end}
                 className={`k-${kindOf(s.spans[0]!)}${s.spans.length > 1 ? ' overlap' : ''}${isTarget(s.start, s.end) ? ' target' : ''}`}
                 style={{ ['--depth' as string]: String(s.spans.length) }}
-                aria-label={`${s.text} — ${label}`}
+                title={label}
                 onMouseEnter={() => setActive(s.spans)} onFocus={() => setActive(s.spans)}>
                 {s.text}
               </mark>
