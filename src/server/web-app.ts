@@ -19,7 +19,10 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
 };
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+// From src/server (run with tsx) or dist/src/server (the compiled production build).
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const WEB_DIST = [path.resolve(here, '../../web/dist'), path.resolve(here, '../../../web/dist')]
+  .find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? path.resolve(here, '../../web/dist');
 
 /** The app's files by URL path ('/', '/assets/index-abc.js'), or null when the app was not built. */
 export function loadWebApp(dir = WEB_DIST): Map<string, WebFile> | null {
