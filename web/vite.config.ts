@@ -11,5 +11,6 @@ export default defineConfig({
   // has no fast-refresh requirement, and the plugin's peer dependencies clash with jest's Babel).
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', reportCompressedSize: true },
-  server: { port: 5173 },
+  // `npm run dev:web`: the page's relative `graphql` endpoint is proxied to a running API server.
+  server: { port: 5173, proxy: { '/graphql': process.env.DOSSIER_API_ORIGIN ?? 'http://127.0.0.1:4000' } },
 });
