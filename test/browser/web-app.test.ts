@@ -233,7 +233,7 @@ test('Curation: an editor token in session storage; select text, attach it as ev
       body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
       return start;
     });
-    await page.getByRole('heading', { name: 'Attach the selection as evidence' }).waitFor();
+    await page.getByRole('heading', { name: 'Curate the selection' }).waitFor();
     return at;
   };
   await select();
@@ -250,6 +250,47 @@ test('Curation: an editor token in session storage; select text, attach it as ev
   await page.locator(`.body mark[data-start="${start}"]`).waitFor();
   expect(await page.locator(`.body mark[data-start="${start}"]`).innerText()).toBe('Security Adviser Condoleezza Rice');
   await shot('curation-added');
+});
+
+test('Curation: start a response from a selection; an unknown responder is refused in words and writes nothing', async () => {
+  await page.goto(`${base}#/curation`);
+  await page.evaluate((token) => sessionStorage.setItem('dossier.editorToken', token), EDITOR);
+  await page.goto(`${base}#/documents/${FOX_2004}`);
+  await page.locator('.body mark').first().waitFor();
+  const responses = async () => (await server.gql<{ request: { responses: { summary: string }[] } }>(`{ request(slug: "${ALLAWI}") { responses { summary } } }`)).data!.request.responses.length;
+  const before = await responses();
+  const quote = 'NATO should never slam the door';
+  const start = await page.evaluate((q) => {
+    const body = document.querySelector('.body')!;
+    const at = (body.textContent ?? '').indexOf(q);
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let offset = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const len = n.textContent!.length;
+      if (offset <= at && at < offset + len) range.setStart(n, at - offset);
+      if (offset < at + q.length && at + q.length <= offset + len) range.setEnd(n, at + q.length - offset);
+      offset += len;
+    }
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    return at;
+  }, quote);
+  await page.getByLabel('start a response from it').check();
+  await page.getByLabel('To the request').selectOption(ALLAWI);
+  await page.getByLabel('Stance').selectOption('SUPPORTS');
+  await page.getByLabel('Responder (actor slug or name)').fill('no-such-actor-anywhere');
+  await page.getByRole('button', { name: 'Record the response' }).click();
+  expect(await page.getByRole('alert').innerText()).toMatch(/^Not found: responder: no actor has the ID or slug "no-such-actor-anywhere"/);
+  expect(await responses()).toBe(before);
+
+  await page.getByLabel('Responder (actor slug or name)').fill('nato');
+  await page.getByRole('button', { name: 'Record the response' }).click();
+  const mark = page.locator(`.body mark[data-start="${start}"]`);
+  await page.waitForFunction((s) => document.querySelector(`.body mark[data-start="${s}"]`)?.getAttribute('title')?.includes('Response by North Atlantic Treaty Organization'), start);
+  expect(await mark.getAttribute('title')).toContain(`(supports): ${quote}`);
+  expect(await responses()).toBe(before + 1);
 });
 
 test('readable at 200% zoom: no horizontal scrolling on any view', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { DocumentReaderQuery } from '@dossier/sdk/documents';
 import { describeError, editorApi, getToken, useLoad } from '../api.ts';
 import { partialDate, words } from '../format.ts';
@@ -47,36 +47,88 @@ function factHref(f: Fact): string | null {
   return null;
 }
 
+/** Requests the document has evidence on: where a response found in it most likely belongs. */
+function requestsOf(doc: Doc): [string, string][] {
+  const seen = new Map<string, string>();
+  for (const { node } of doc.evidence.edges) {
+    const s = node.supports;
+    if (s.__typename === 'Request') seen.set(s.slug, s.summary);
+    else if (s.__typename === 'RequestItem') seen.set(s.request.slug, s.request.summary);
+  }
+  return [...seen];
+}
+
+const STANCES = ['SUPPORTS', 'CONSIDERING', 'NONCOMMITTAL', 'ACCEPTS', 'DECLINES', 'CONDITIONS'] as const;
+
+/** With an editor token: the selected span becomes evidence for a fact, or starts a response. */
 function Curate({ doc, selection, onAdded }: { doc: Doc; selection: { start: number; end: number }; onAdded: () => void }) {
   const targets = useMemo(() => {
     const seen = new Map<string, string>();
     for (const { node } of doc.evidence.edges) if (!seen.has(node.supports.id)) seen.set(node.supports.id, describe(node));
     return [...seen];
   }, [doc]);
+  const requests = useMemo(() => requestsOf(doc), [doc]);
+  const [mode, setMode] = useState<'evidence' | 'response'>('evidence');
   const [target, setTarget] = useState(targets[0]?.[0] ?? '');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const quote = doc.body.slice(selection.start, selection.end);
-  const attach = async () => {
+  const span = { document: doc.id, start: selection.start, end: selection.end };
+  const run = async (write: () => Promise<unknown>, done: string) => {
     setMessage(null);
     try {
-      await editorApi().addEvidence({ input: { target, evidence: { document: doc.id, start: selection.start, end: selection.end } } });
-      setMessage({ error: false, text: 'Evidence added.' });
+      await write();
+      setMessage({ error: false, text: done });
       onAdded();
     } catch (e) {
       setMessage({ error: true, text: describeError(e) });
     }
   };
+  const respond = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const text = (k: string) => String(f.get(k) ?? '').trim();
+    const date = text('date');
+    void run(() => editorApi().addRequestResponse({
+      input: {
+        request: text('request'), responder: text('responder'), stance: text('stance') as (typeof STANCES)[number],
+        summary: text('summary'), evidence: [span], ...(date ? { date } : {}),
+      },
+    }), 'Response recorded, with the selection as its evidence.');
+  };
   return (
     <section className="curate" aria-labelledby="curate-h">
-      <h2 id="curate-h">Attach the selection as evidence</h2>
+      <h2 id="curate-h">Curate the selection</h2>
       <p><q>{quote}</q> <span className="muted">(characters {selection.start}–{selection.end})</span></p>
-      <label htmlFor="curate-target">Supports</label>
-      <select id="curate-target" value={target} onChange={(e) => setTarget(e.target.value)}>
-        {targets.map(([id, text]) => <option key={id} value={id}>{text}</option>)}
-      </select>
-      <label htmlFor="curate-id">or the record's global ID</label>
-      <input id="curate-id" onChange={(e) => e.target.value.trim() && setTarget(e.target.value.trim())} />
-      <button type="button" onClick={attach} disabled={!target}>Attach evidence</button>
+      <fieldset>
+        <legend>Use it to</legend>
+        <label><input type="radio" name="mode" checked={mode === 'evidence'} onChange={() => setMode('evidence')} /> attach it as evidence</label>
+        <label><input type="radio" name="mode" checked={mode === 'response'} onChange={() => setMode('response')} /> start a response from it</label>
+      </fieldset>
+      {mode === 'evidence' ? (
+        <>
+          <label htmlFor="curate-target">Supports</label>
+          <select id="curate-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+            {targets.map(([id, text]) => <option key={id} value={id}>{text}</option>)}
+          </select>
+          <label htmlFor="curate-id">or the record's global ID</label>
+          <input id="curate-id" onChange={(e) => e.target.value.trim() && setTarget(e.target.value.trim())} />
+          <button type="button" onClick={() => void run(() => editorApi().addEvidence({ input: { target, evidence: span } }), 'Evidence added.')} disabled={!target}>Attach evidence</button>
+        </>
+      ) : (
+        <form onSubmit={respond} aria-label="New response">
+          <label htmlFor="r-request">To the request</label>
+          <select id="r-request" name="request">{requests.map(([slug, summary]) => <option key={slug} value={slug}>{summary}</option>)}</select>
+          <label htmlFor="r-responder">Responder (actor slug or name)</label>
+          <input id="r-responder" name="responder" required />
+          <label htmlFor="r-stance">Stance</label>
+          <select id="r-stance" name="stance">{STANCES.map((x) => <option key={x} value={x}>{words(x)}</option>)}</select>
+          <label htmlFor="r-date">Date (YYYY, YYYY-MM or YYYY-MM-DD)</label>
+          <input id="r-date" name="date" pattern="\d{4}(-\d{2}(-\d{2})?)?" />
+          <label htmlFor="r-summary">What was said or done</label>
+          <textarea id="r-summary" name="summary" defaultValue={quote} required rows={3} />
+          <button type="submit">Record the response</button>
+        </form>
+      )}
       {message && <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'ok'}>{message.text}</p>}
     </section>
   );
