@@ -6,4 +6,4 @@
 export * from './generated/documents/graphql.ts';
 import result from './generated/possible-types.ts';
 /** Every union and interface with its member types: `new InMemoryCache({ possibleTypes })`. */
-export const possibleTypes: Readonly<Record<string, readonly string[]>> = result.possibleTypes;
+export const possibleTypes: Record<string, string[]> = result.possibleTypes;

@@ -73,7 +73,7 @@ function Detail({ r }: { r: RequestDetailFragment }) {
         )}
       </section>
       <section aria-labelledby="status">
-        <h2 id="status">Status</h2>
+        <h2 id="status">From asking to outcome</h2>
         <p>
           Made {partialDate(r.date)}
           {responses.map((x) => <span key={x.id}> → {words(x.stance).toLowerCase()} ({x.responder.name}, {partialDate(x.date)})</span>)}

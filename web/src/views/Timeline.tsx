@@ -87,7 +87,7 @@ export function TimelineView({ params }: { params: URLSearchParams }) {
             <ol className="facts">
               {d.timeline.edges.map((e) => {
                 const to = link(e);
-                return <li key={e.cursor}><time>{partialDate(e.date)}</time> · {to ? <a href={to}>{label(e)}</a> : label(e)} <span className="muted">({e.matchedVia.map((m) => m.principal.slug).join(', ')})</span></li>;
+                return <li key={e.cursor}><time>{partialDate(e.date)}</time> · {to ? <a href={to}>{label(e)}</a> : label(e)} <span className="muted">({[...new Set(e.matchedVia.map((m) => m.principal.slug))].join(', ')})</span></li>;
               })}
             </ol>
           </>
