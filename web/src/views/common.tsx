@@ -19,6 +19,10 @@ export interface EvidenceLike {
   end: number;
   quote: string;
   document: { slug: string; title: string };
+  /** The text hedges the claim ("reportedly", "is expected to"). */
+  hedged?: boolean | null | undefined;
+  /** Whom the text attributes the claim to. */
+  attributedTo?: { description?: string | null | undefined; actor?: { name: string } | null | undefined } | null | undefined;
 }
 
 /** A quote with its source: a click opens the document scrolled to and highlighting this span. */
@@ -31,6 +35,8 @@ export function Evidence({ items }: { items: readonly EvidenceLike[] }) {
           <a href={href(`documents/${encodeURIComponent(e.document.slug)}`, { span: `${e.start}-${e.end}` })}>
             <q>{e.quote}</q>
           </a>{' '}
+          {e.attributedTo && <span className="muted">according to {e.attributedTo.actor?.name ?? e.attributedTo.description} </span>}
+          {e.hedged && <span className="muted">(hedged) </span>}
           <cite>{e.document.title}</cite>
         </li>
       ))}
