@@ -123,6 +123,9 @@ test('Request page: parties on whose behalf, items with the exclusion marked, re
   // Every item and response carries its evidence.
   const facts = page.locator('article .facts > li');
   for (let i = 0; i < (await facts.count()); i++) expect(await facts.nth(i).locator('.evidence a, .muted').count()).toBeGreaterThan(0);
+  // The status over time, each step with its support.
+  const history = page.locator('section', { has: page.getByRole('heading', { name: 'Status over time' }) });
+  expect(await history.locator('li .status').allTextContents()).toContain('Accepted');
   await shot('request');
   expect(await axeViolations()).toEqual([]);
 });

@@ -73,12 +73,25 @@ function Detail({ r }: { r: RequestDetailFragment }) {
         )}
       </section>
       <section aria-labelledby="status">
-        <h2 id="status">From asking to outcome</h2>
-        <p>
-          Made {partialDate(r.date)}
-          {responses.map((x) => <span key={x.id}> → {words(x.stance).toLowerCase()} ({x.responder.name}, {partialDate(x.date)})</span>)}
-          {' '}→ now <strong>{words(r.status).toLowerCase()}</strong>.
-        </p>
+        <h2 id="status">Status over time</h2>
+        {r.statusHistory.length === 0 ? <p className="muted">No status history recorded; the current status is {words(r.status).toLowerCase()}.</p> : (
+          <ol className="facts">
+            {r.statusHistory.map((h) => (
+              <li key={h.id}>
+                <p>
+                  <time>{partialDate(h.date)}</time> · <span className={`status status-${h.status}`}>{words(h.status)}</span>
+                  {h.note && <> — {h.note}</>} <span className="muted">({words(h.supportKind).toLowerCase()})</span>
+                </p>
+                <Evidence items={h.evidence} />
+                {h.citations.length > 0 && (
+                  <ul className="evidence">
+                    {h.citations.map((c, i) => <li key={i}>{c.url ? <a href={c.url}>{c.title}</a> : c.title} <cite>{[c.publisher, c.published && partialDate(c.published)].filter(Boolean).join(', ')}</cite></li>)}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
       </section>
       <section aria-labelledby="sources">
         <h2 id="sources">Evidence for the request itself</h2>
