@@ -70,7 +70,7 @@ let tarball: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-sdk-consumer-'));
-  run('npm', ['run', 'build:sdk'], root);
+  // npm pack builds the package first (its prepack script), as it would for a publish.
   const packed = JSON.parse(run('npm', ['pack', '--json', '--workspace', '@dossier/sdk', '--pack-destination', dir], root)) as { filename: string; files: { path: string }[]; size: number }[];
   tarball = path.join(dir, packed[0]!.filename);
   s = await startTestServer({ tokens: 'pack:editor:pack-secret' });
