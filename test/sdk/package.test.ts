@@ -70,8 +70,8 @@ let tarball: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-sdk-consumer-'));
-  // npm pack builds the package first (its prepack script), as it would for a publish.
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--workspace', '@dossier/sdk', '--pack-destination', dir], root)) as { filename: string; files: { path: string }[]; size: number }[];
+  // The build npm install made (npm pack's own prepack rebuild is skipped: other suites read dist/ meanwhile).
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--workspace', '@dossier/sdk', '--pack-destination', dir], root)) as { filename: string; files: { path: string }[]; size: number }[];
   tarball = path.join(dir, packed[0]!.filename);
   s = await startTestServer({ tokens: 'pack:editor:pack-secret' });
 }, 120_000);
