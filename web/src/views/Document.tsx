@@ -199,7 +199,21 @@ function Reader({ doc, target, reload }: { doc: Doc; target: [number, number] | 
 }
 
 export function DocumentView({ slug, params }: { slug: string; params: URLSearchParams }) {
-  const [result, reload] = useLoad(`document:${slug}`, (c) => c.documentReader({ slug, first: 100 }));
+  // Every span, page by page (100 per page): the reader must not drop highlights past the first page.
+  const [result, reload] = useLoad(`document:${slug}`, async (c) => {
+    const first = await c.documentReader({ slug, first: 100 });
+    const doc = first.document;
+    if (!doc) return first;
+    const edges = [...doc.evidence.edges];
+    let page = doc.evidence.pageInfo;
+    for (let i = 0; page.hasNextPage && page.endCursor && i < 50; i++) {
+      const next = await c.documentReader({ slug, first: 100, after: page.endCursor });
+      if (!next.document) break;
+      edges.push(...next.document.evidence.edges);
+      page = next.document.evidence.pageInfo;
+    }
+    return { document: { ...doc, evidence: { ...doc.evidence, edges, pageInfo: page } } };
+  });
   const m = /^(\d+)-(\d+)$/.exec(params.get('span') ?? '');
   const target: [number, number] | null = m ? [Number(m[1]), Number(m[2])] : null;
   return (
