@@ -5,7 +5,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const prisma = '../generated/prisma/client.ts';
 const shapes = '../resolvers/parents.ts';
 
-const sdkDocuments = 'sdk/operations/*.graphql';
+const sdkDocuments = 'packages/sdk/operations/*.graphql';
+const sdkOut = 'packages/sdk/src/generated';
 // Scalars as they arrive over JSON: DateTime is an ISO string on the wire, not a Date.
 const sdkTypes = { useTypeImports: true, enumsAsTypes: true, scalars: { PartialDate: 'string', DateTime: 'string' } };
 
@@ -74,17 +75,18 @@ const config: CodegenConfig = {
         },
       },
     },
-    // The TypeScript SDK (sdk/): operations in sdk/operations/*.graphql are validated against the
-    // schema here, so an operation the schema no longer supports fails `npm run codegen` (and install).
+    // The TypeScript SDK package (packages/sdk): operations in packages/sdk/operations/*.graphql are
+    // validated against the schema here, so an operation the schema no longer supports fails
+    // `npm run codegen` (and install).
     // 1. TypedDocumentNode documents and operation types (client preset), for Apollo Client / urql.
-    'sdk/generated/documents/': {
+    [`${sdkOut}/documents/`]: {
       documents: sdkDocuments,
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: { ...sdkTypes, importExtension: '.ts' },
     },
     // 2. One typed function per operation (graphql-request), reusing the documents and types above.
-    'sdk/generated/sdk.ts': {
+    [`${sdkOut}/sdk.ts`]: {
       documents: sdkDocuments,
       plugins: ['typescript-graphql-request'],
       config: {
@@ -94,6 +96,12 @@ const config: CodegenConfig = {
         importOperationTypesFrom: 'Operations',
         importExtension: '.ts',
       },
+    },
+    // 3. possibleTypes for Apollo Client's / urql's normalised caches (unions and interfaces such as
+    // TimelineItem), so inline fragments on them match instead of being dropped with a warning.
+    [`${sdkOut}/possible-types.ts`]: {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, useExplicitTyping: true },
     },
   },
 };

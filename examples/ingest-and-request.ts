@@ -6,7 +6,7 @@
  *
  *   DOSSIER_URL=http://127.0.0.1:4000/graphql DOSSIER_TOKEN=<editor secret> npx tsx examples/ingest-and-request.ts
  */
-import { createDossierClient, DossierError, type EvidenceInput } from 'dossier/sdk';
+import { createDossierClient, DossierError, type EvidenceInput } from '@dossier/sdk';
 
 const dossier = createDossierClient({
   endpoint: process.env.DOSSIER_URL ?? 'http://127.0.0.1:4000/graphql',
@@ -25,7 +25,7 @@ try {
   documentId = ingestDocument.document.id;
   console.log(`ingested "${ingestDocument.document.title}" (${ingestDocument.document.wordCount} words)`);
 } catch (e) {
-  if (!(e instanceof DossierError && e.code === 'CONFLICT' && typeof e.extensions.existingId === 'string')) throw e;
+  if (!(e instanceof DossierError && e.is('CONFLICT') && e.extensions.existingId !== undefined)) throw e;
   documentId = e.extensions.existingId;
   console.log('the text is already stored; reusing it');
 }

@@ -3,7 +3,7 @@
  *
  *   DOSSIER_URL=http://127.0.0.1:4000/graphql npx tsx examples/timeline.ts
  */
-import { createDossierClient, type TimelineQuery } from 'dossier/sdk';
+import { createDossierClient, type TimelineQuery } from '@dossier/sdk';
 
 const dossier = createDossierClient({ endpoint: process.env.DOSSIER_URL ?? 'http://127.0.0.1:4000/graphql' });
 

@@ -5,7 +5,7 @@
  *   <base>/healthz   liveness (the process answers and reaches its database)
  *   <base>/readyz    readiness (database reachable, migrations applied, not draining)
  *   <base>/metrics   Prometheus metrics (refused to anonymous callers when reads require a token)
- *   <base>/          a redirect to the API, until a web app claims this path
+ *   <base>/          the reference web app (web/dist), or a redirect to the API when it is not built
  * CORS, compression and the body limit come from Fastify and its plugins; authentication is decided in
  * onRequest, before a byte of the body is read or a token of the query parsed.
  */
@@ -24,6 +24,7 @@ import { idePage } from './ide.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import { readinessProblems, shippedMigrations } from './readiness.ts';
+import { loadWebApp } from './web-app.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -237,9 +238,24 @@ export async function createHttpApp(opts: HttpOptions): Promise<FastifyInstance>
   app.get(paths.metrics, { onRequest: authenticateRequest }, async (_request, reply) =>
     reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()));
 
-  // Room for a web app at the root: until one is mounted here, send people to the API and its IDE.
-  app.get(base === '' ? '/' : base, async (_request, reply) => reply.redirect(paths.graphql, 302));
-  if (base !== '') app.get(`${base}/`, async (_request, reply) => reply.redirect(paths.graphql, 302));
+  // The reference web app (web/dist) at the root. Hand-written rather than @fastify/static: its files
+  // are a fixed list read once at start-up and served from memory, so no request path ever reaches the
+  // file system. Compression, CORS and the response log apply as to every route; HEAD comes with GET.
+  const web = loadWebApp();
+  if (web) {
+    for (const [file, asset] of web) {
+      app.get(`${base}${file}`, async (_request, reply) => reply
+        .header('content-type', asset.type).header('cache-control', asset.cacheControl).header('x-content-type-options', 'nosniff')
+        .send(asset.body));
+    }
+    // The app's asset URLs are relative to its page, which must end in a slash.
+    if (base !== '') app.get(base, async (_request, reply) => reply.redirect(`${base}/`, 302));
+  } else {
+    // Not built (npm run build:web): send people to the API and its IDE instead.
+    logger.warn('the web app is not built (npm run build:web): the root redirects to the API');
+    app.get(base === '' ? '/' : base, async (_request, reply) => reply.redirect(paths.graphql, 302));
+    if (base !== '') app.get(`${base}/`, async (_request, reply) => reply.redirect(paths.graphql, 302));
+  }
 
   return app;
 }

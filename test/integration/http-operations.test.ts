@@ -161,9 +161,14 @@ describe('BASE_PATH', () => {
       const r = await fetch(`${s.origin}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ stats { documents } }"}' });
       expect(r.status).toBe(404);
     }
+    // The web app under the base path; the bare base path gains the slash its relative assets need.
     const root = await fetch(`${s.origin}/dossier/v1/`, { redirect: 'manual' });
-    expect(root.status).toBe(302);
-    expect(root.headers.get('location')).toBe('/dossier/v1/graphql');
+    expect(root.status).toBe(200);
+    expect(await root.text()).toContain('<meta name="dossier-api" content="graphql"');
+    const bare = await fetch(`${s.origin}/dossier/v1`, { redirect: 'manual' });
+    expect(bare.status).toBe(302);
+    expect(bare.headers.get('location')).toBe('/dossier/v1/');
+    expect((await fetch(`${s.origin}/`, { redirect: 'manual' })).status).toBe(404);
   });
 
   it('points the IDE at the endpoint under the base path', async () => {

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { createDossierClient, DossierError, type DossierClientOptions } from '../../sdk/index.ts';
+import { createDossierClient, DossierError, type DossierClientOptions } from '../../packages/sdk/src/index.ts';
 
 let s: TestServer;
 const servers: net.Server[] = [];

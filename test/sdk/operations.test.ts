@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { buildSchema } from 'graphql';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { createDossierClient, DossierError, type DossierClient, type EvidenceInput } from '../../sdk/index.ts';
+import { createDossierClient, DossierError, type DossierClient, type EvidenceInput } from '../../packages/sdk/src/index.ts';
 
 const TOKENS = 'ann:editor:editor-secret-1,root:admin:admin-secret-1';
 let s: TestServer;
@@ -140,6 +140,22 @@ describe('reads over the seed', () => {
     expect(actor!.officeHolders.map((r) => r.holder.slug)).toEqual(['jens-stoltenberg']);
   });
 
+  test('requestRows, actorSuggestions, documentReader: what a reading client shows', async () => {
+    const { requests } = await anon.requestRows({ filter: { addressee: 'nato', excludedCategory: ['TROOPS'] } });
+    const allawi = requests.edges.map((e) => e.node).find((r) => r.slug === 'allawi-2004-nato-assistance');
+    expect(allawi?.items.filter((i) => i.excluded).map((i) => i.category)).toEqual(['TROOPS']);
+    expect(allawi?.parties.some((p) => p.side === 'ADDRESSEE' && p.actor.slug === 'nato')).toBe(true);
+
+    const { actors } = await anon.actorSuggestions({ text: 'allaw' });
+    expect(actors.edges.map((e) => e.node.slug)).toContain('iyad-allawi');
+
+    const { document } = await anon.documentReader({ slug: '002_747cff529a1d3125' }); // "…but not troops"
+    expect(document?.evidence.totalCount).toBeGreaterThan(0);
+    for (const { node } of document!.evidence.edges) expect(document!.body.slice(node.start, node.end)).toBe(node.quote);
+    const excluded = document!.evidence.edges.map((e) => e.node.supports).flatMap((n) => (n.__typename === 'RequestItem' && n.excluded ? [n] : []));
+    expect(excluded).toContainEqual(expect.objectContaining({ category: 'TROOPS', request: expect.objectContaining({ slug: 'allawi-2004-nato-assistance' }) }));
+  });
+
   test('search, stats, node', async () => {
     const { search } = await anon.search({ query: '"training mission"', first: 5 });
     expect(search.totalCount).toBeGreaterThan(0);
@@ -170,7 +186,7 @@ describe('every mutation, on a text ingested here', () => {
     const e = await failure(editor.ingestDocument({ input: { body, publisher: 'SDK tests' } }));
     expect(e.code).toBe('CONFLICT');
     expect(e.path).toEqual(['ingestDocument']);
-    expect(e.extensions.existingId).toBe(documentId);
+    expect(e.is('CONFLICT') && e.extensions.existingId).toBe(documentId);
   });
 
   test('updateDocument, and a stale version is a CONFLICT with the current one', async () => {
@@ -178,7 +194,7 @@ describe('every mutation, on a text ingested here', () => {
     expect(updateDocument.document).toMatchObject({ title: 'SDK test text', version: 2 });
     const e = await failure(editor.updateDocument({ input: { id: documentId, expectedVersion: 1, title: 'stale' } }));
     expect(e.code).toBe('CONFLICT');
-    expect(e.extensions.currentVersion).toBe(2);
+    expect(e.is('CONFLICT') && e.extensions.currentVersion).toBe(2);
   });
 
   test('createActor, updateActor, addActorAlias, removeActorAlias, addActorRole', async () => {

@@ -3,7 +3,7 @@
  * `@ts-expect-error` must meet an error: if the generated types loosened (a field or argument typed
  * `any`, an enum widened to string), the unused directive itself fails the type check.
  */
-import { createDossierClient, DossierError, type ItemCategory, type RequestDetailQuery } from '../../sdk/index.ts';
+import { createDossierClient, DossierError, type ItemCategory, type RequestDetailQuery } from '../../packages/sdk/src/index.ts';
 
 export async function typeChecks(): Promise<void> {
   const sdk = createDossierClient({ endpoint: 'http://127.0.0.1:4000/graphql' });
@@ -38,6 +38,16 @@ export async function typeChecks(): Promise<void> {
       void path;
       // @ts-expect-error not an error code
       void (e.code === 'NOT_FOUNDD');
+      // Extensions are typed per code: a stale version's currentVersion is a number, not unknown.
+      if (e.is('CONFLICT')) {
+        const current: number | undefined = e.extensions.currentVersion;
+        const existing: string | undefined = e.extensions.existingId;
+        void current; void existing;
+      }
+      if (e.is('NOT_FOUND')) {
+        // @ts-expect-error NOT_FOUND has no currentVersion
+        void e.extensions.currentVersion;
+      }
     }
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The SDK as a consumer's TypeScript sees it: small programs importing `dossier/sdk` (through the
+ * The SDK as a consumer's TypeScript sees it: small programs importing `@dossier/sdk` (through the
  * package.json exports map) are compiled with the TypeScript compiler API and the project's
  * tsconfig options. A correct program compiles cleanly; a wrong field, argument, enum value or error
  * code fails to compile with an error naming it. The fixtures are written to .tmp/ (git-ignored and
@@ -13,8 +13,8 @@ import ts from 'typescript';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const header = `
-import { createDossierClient, DossierError } from 'dossier/sdk';
-import { RequestDetailDocument } from 'dossier/sdk/documents';
+import { createDossierClient, DossierError } from '@dossier/sdk';
+import { RequestDetailDocument } from '@dossier/sdk/documents';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 const sdk = createDossierClient({ endpoint: 'http://127.0.0.1:4000/graphql', token: 'secret' });
 // The shape of Apollo Client's and urql's hooks: result and variables come from the document.

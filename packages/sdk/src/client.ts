@@ -5,34 +5,21 @@
  */
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { getSdk, type Sdk, type SdkFunctionWrapper } from './generated/sdk.ts';
+import {
+  toDossierGraphQLError, type DossierErrorCode, type DossierErrorExtensions, type DossierGraphQLError,
+} from './errors.ts';
 
-/** The codes the server documents (schema.graphql, "Errors"), plus the client's own two. */
-export type DossierErrorCode =
-  | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN'
-  | 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'BAD_REQUEST' | 'OPERATION_RESOLUTION_FAILURE'
-  | 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_NOT_SUPPORTED'
-  | 'QUERY_TOO_DEEP' | 'QUERY_TOO_COMPLEX' | 'TOO_MANY_ALIASES' | 'TOO_MANY_TOKENS' | 'PAYLOAD_TOO_LARGE'
-  | 'INTERNAL_SERVER_ERROR'
-  /** Client side: the server could not be reached or did not answer in time (after any retries). */
-  | 'NETWORK_ERROR'
-  /** Client side: an HTTP error or a body that is not a GraphQL response (e.g. a proxy's error page). */
-  | 'BAD_RESPONSE';
-
-/** One GraphQL error of a response. */
-export interface DossierGraphQLError {
-  message: string;
-  code: DossierErrorCode;
-  path: ReadonlyArray<string | number> | undefined;
-  /** Every extension, e.g. `field`, `currentVersion` (CONFLICT) or `existingId`. */
-  extensions: Readonly<Record<string, unknown>>;
-}
-
-/** What every SDK call throws. `code`, `path` and `extensions` are those of the first error. */
+/**
+ * What every SDK call throws. `code`, `path` and `extensions` are those of the first error, typed per
+ * code: `if (e.is('CONFLICT')) e.extensions.currentVersion` is a `number | undefined`.
+ */
 export class DossierError extends Error {
   override readonly name = 'DossierError';
   readonly code: DossierErrorCode;
   readonly path: ReadonlyArray<string | number> | undefined;
-  readonly extensions: Readonly<Record<string, unknown>>;
+  /** Narrow with `is(code)` to read a code's own extensions (e.g. CONFLICT's `currentVersion`). */
+  readonly extensions: DossierErrorExtensions;
+  /** Every error of the response, each discriminated by its `code`. */
   readonly errors: readonly DossierGraphQLError[];
   /** HTTP status, when a response arrived. */
   readonly status: number | undefined;
@@ -46,7 +33,7 @@ export class DossierError extends Error {
     errors: DossierGraphQLError[]; operationName: string; attempts: number;
     status?: number | undefined; data?: unknown; cause?: unknown;
   }) {
-    const first = init.errors[0] ?? { message: 'Unknown error', code: 'BAD_RESPONSE', path: undefined, extensions: {} };
+    const first: DossierGraphQLError = init.errors[0] ?? { message: 'Unknown error', code: 'BAD_RESPONSE', path: undefined, extensions: { code: 'BAD_RESPONSE' } };
     super(`${init.operationName}: ${first.message} [${first.code}]`, { cause: init.cause });
     this.code = first.code;
     this.path = first.path;
@@ -57,6 +44,11 @@ export class DossierError extends Error {
     this.operationName = init.operationName;
     this.attempts = init.attempts;
   }
+
+  /** Narrows the error (and its `extensions`) to one code. */
+  is<K extends DossierErrorCode>(code: K): this is this & { readonly code: K; readonly extensions: DossierErrorExtensions<K> } {
+    return this.code === code;
+  }
 }
 
 export interface DossierClientOptions {
@@ -65,18 +57,18 @@ export interface DossierClientOptions {
   /** Bearer token (the secret of a DOSSIER_TOKENS entry); writes need one. */
   token?: string | undefined;
   /** Extra headers for every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Retries after a network failure (default 2). GraphQL and HTTP errors are never retried. */
-  retries?: number;
+  retries?: number | undefined;
   /** Delay before the first retry, doubled for each further one (default 250 ms). */
-  retryDelayMs?: number;
+  retryDelayMs?: number | undefined;
   /** Time limit of one attempt (default 30 s). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** The fetch to use (default: the global one). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
-/** Every operation of sdk/operations as a typed method: `client.requestDetail({ slug })`. */
+/** Every operation of operations/ as a typed method: `client.requestDetail({ slug })`. */
 export type DossierClient = Sdk;
 
 /** A failure below HTTP: nothing (or no complete response) came back. */
@@ -116,17 +108,9 @@ function guardedFetch(fetchImpl: typeof fetch, timeoutMs: number): typeof fetch 
 
 function toDossierError(e: ClientError, operationName: string, attempts: number): DossierError {
   const { errors, status, data } = e.response;
-  const list: DossierGraphQLError[] = (errors ?? []).map((err) => {
-    const extensions = (err.extensions ?? {}) as Record<string, unknown>;
-    return {
-      message: err.message,
-      code: (typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR') as DossierErrorCode,
-      path: err.path,
-      extensions,
-    };
-  });
+  const list: DossierGraphQLError[] = (errors ?? []).map((err) => toDossierGraphQLError(err));
   // A non-GraphQL error response (no `errors` in the body).
-  if (list.length === 0) list.push({ message: `HTTP ${status}`, code: 'BAD_RESPONSE', path: undefined, extensions: {} });
+  if (list.length === 0) list.push({ message: `HTTP ${status}`, code: 'BAD_RESPONSE', path: undefined, extensions: { code: 'BAD_RESPONSE' } });
   return new DossierError({ errors: list, operationName, attempts, status, data, cause: e });
 }
 
@@ -151,14 +135,14 @@ export function createDossierClient(options: DossierClientOptions): DossierClien
           // The caller's abort stays an AbortError; anything else is a response we cannot read.
           if ((e as Error | undefined)?.name === 'AbortError') throw e;
           const message = String((e as Error | undefined)?.message ?? e);
-          throw new DossierError({ errors: [{ message, code: 'BAD_RESPONSE', path: undefined, extensions: {} }], operationName, attempts: attempt, cause: e });
+          throw new DossierError({ errors: [{ message, code: 'BAD_RESPONSE', path: undefined, extensions: { code: 'BAD_RESPONSE' } }], operationName, attempts: attempt, cause: e });
         }
         // A mutation may have been applied when the connection failed after sending: retry it only
         // when it was never sent. Queries are safe to repeat.
         const retryable = operationType !== 'mutation' || e.neverSent;
         if (!retryable || attempt > retries) {
           throw new DossierError({
-            errors: [{ message: `Network error: ${e.message}`, code: 'NETWORK_ERROR', path: undefined, extensions: {} }],
+            errors: [{ message: `Network error: ${e.message}`, code: 'NETWORK_ERROR', path: undefined, extensions: { code: 'NETWORK_ERROR' } }],
             operationName, attempts: attempt, cause: e.cause,
           });
         }

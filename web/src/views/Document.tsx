@@ -1,0 +1,224 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { DocumentReaderQuery } from '@dossier/sdk/documents';
+import { describeError, editorApi, getToken, useLoad } from '../api.ts';
+import { partialDate, words } from '../format.ts';
+import { href } from '../router.ts';
+import { segments, selectionOffsets } from '../spans.ts';
+import { Load, useTitle } from './common.tsx';
+
+type Doc = NonNullable<DocumentReaderQuery['document']>;
+type Fact = Doc['evidence']['edges'][number]['node'];
+
+/** What a span supports, grouped for colour: the five kinds the legend names. */
+function kindOf(f: Fact): 'actor' | 'event' | 'request' | 'item' | 'response' {
+  switch (f.supports.__typename) {
+    case 'Actor': case 'ActorRole': case 'ActorRelation': return 'actor';
+    case 'Event': case 'EventParticipant': return 'event';
+    case 'Request': return 'request';
+    case 'RequestItem': return 'item';
+    default: return 'response';
+  }
+}
+
+/** The fact a span supports, in words. */
+function describe(f: Fact): string {
+  const s = f.supports;
+  switch (s.__typename) {
+    case 'Actor': return `Actor: ${s.name}`;
+    case 'ActorRole': return `Role: ${s.holder.name}, ${s.title}`;
+    case 'ActorRelation': return `Relation: ${s.from.name} ${words(s.kind).toLowerCase()} ${s.to.name}`;
+    case 'Event': return `Event: ${s.title}`;
+    case 'EventParticipant': return `Participant: ${s.actor.name} as ${s.role}`;
+    case 'Request': return `Request: ${s.summary}`;
+    case 'RequestItem': return `${s.excluded ? 'Not asked for' : 'Asked for'}: ${words(s.category).toLowerCase()} (${s.description}) in “${s.request.summary}”`;
+    case 'RequestResponse': return `Response by ${s.responder.name} (${words(s.stance).toLowerCase()}): ${s.summary}`;
+    default: return 'Fact';
+  }
+}
+
+/** Where the fact's own page is, when it has one. */
+function factHref(f: Fact): string | null {
+  const s = f.supports;
+  if (s.__typename === 'Actor') return href(`actors/${encodeURIComponent(s.slug)}`);
+  if (s.__typename === 'Request') return href(`requests/${encodeURIComponent(s.slug)}`);
+  if (s.__typename === 'RequestItem') return href(`requests/${encodeURIComponent(s.request.slug)}`);
+  if (s.__typename === 'RequestResponse') return href(`requests/${encodeURIComponent(s.request.slug)}`);
+  if (s.__typename === 'ActorRole') return href(`actors/${encodeURIComponent(s.holder.slug)}`);
+  return null;
+}
+
+/** Requests the document has evidence on: where a response found in it most likely belongs. */
+function requestsOf(doc: Doc): [string, string][] {
+  const seen = new Map<string, string>();
+  for (const { node } of doc.evidence.edges) {
+    const s = node.supports;
+    if (s.__typename === 'Request') seen.set(s.slug, s.summary);
+    else if (s.__typename === 'RequestItem') seen.set(s.request.slug, s.request.summary);
+  }
+  return [...seen];
+}
+
+const STANCES = ['SUPPORTS', 'CONSIDERING', 'NONCOMMITTAL', 'ACCEPTS', 'DECLINES', 'CONDITIONS'] as const;
+
+/** With an editor token: the selected span becomes evidence for a fact, or starts a response. */
+function Curate({ doc, selection, onAdded }: { doc: Doc; selection: { start: number; end: number }; onAdded: () => void }) {
+  const targets = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const { node } of doc.evidence.edges) if (!seen.has(node.supports.id)) seen.set(node.supports.id, describe(node));
+    return [...seen];
+  }, [doc]);
+  const requests = useMemo(() => requestsOf(doc), [doc]);
+  const [mode, setMode] = useState<'evidence' | 'response'>('evidence');
+  const [target, setTarget] = useState(targets[0]?.[0] ?? '');
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const quote = doc.body.slice(selection.start, selection.end);
+  const span = { document: doc.id, start: selection.start, end: selection.end };
+  const run = async (write: () => Promise<unknown>, done: string) => {
+    setMessage(null);
+    try {
+      await write();
+      setMessage({ error: false, text: done });
+      onAdded();
+    } catch (e) {
+      setMessage({ error: true, text: describeError(e) });
+    }
+  };
+  const respond = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const text = (k: string) => String(f.get(k) ?? '').trim();
+    const date = text('date');
+    void run(() => editorApi().addRequestResponse({
+      input: {
+        request: text('request'), responder: text('responder'), stance: text('stance') as (typeof STANCES)[number],
+        summary: text('summary'), evidence: [span], ...(date ? { date } : {}),
+      },
+    }), 'Response recorded, with the selection as its evidence.');
+  };
+  return (
+    <section className="curate" aria-labelledby="curate-h">
+      <h2 id="curate-h">Curate the selection</h2>
+      <p><q>{quote}</q> <span className="muted">(characters {selection.start}–{selection.end})</span></p>
+      <fieldset>
+        <legend>Use it to</legend>
+        <label><input type="radio" name="mode" checked={mode === 'evidence'} onChange={() => setMode('evidence')} /> attach it as evidence</label>
+        <label><input type="radio" name="mode" checked={mode === 'response'} onChange={() => setMode('response')} /> start a response from it</label>
+      </fieldset>
+      {mode === 'evidence' ? (
+        <>
+          <label htmlFor="curate-target">Supports</label>
+          <select id="curate-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+            {targets.map(([id, text]) => <option key={id} value={id}>{text}</option>)}
+          </select>
+          <label htmlFor="curate-id">or the record's global ID</label>
+          <input id="curate-id" onChange={(e) => e.target.value.trim() && setTarget(e.target.value.trim())} />
+          <button type="button" onClick={() => void run(() => editorApi().addEvidence({ input: { target, evidence: span } }), 'Evidence added.')} disabled={!target}>Attach evidence</button>
+        </>
+      ) : (
+        <form onSubmit={respond} aria-label="New response">
+          <label htmlFor="r-request">To the request</label>
+          <select id="r-request" name="request">{requests.map(([slug, summary]) => <option key={slug} value={slug}>{summary}</option>)}</select>
+          <label htmlFor="r-responder">Responder (actor slug or name)</label>
+          <input id="r-responder" name="responder" required />
+          <label htmlFor="r-stance">Stance</label>
+          <select id="r-stance" name="stance">{STANCES.map((x) => <option key={x} value={x}>{words(x)}</option>)}</select>
+          <label htmlFor="r-date">Date (YYYY, YYYY-MM or YYYY-MM-DD)</label>
+          <input id="r-date" name="date" pattern="\d{4}(-\d{2}(-\d{2})?)?" />
+          <label htmlFor="r-summary">What was said or done</label>
+          <textarea id="r-summary" name="summary" defaultValue={quote} required rows={3} />
+          <button type="submit">Record the response</button>
+        </form>
+      )}
+      {message && <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'ok'}>{message.text}</p>}
+    </section>
+  );
+}
+
+function Reader({ doc, target, reload }: { doc: Doc; target: [number, number] | null; reload: () => void }) {
+  useTitle(doc.title);
+  const facts = useMemo(() => doc.evidence.edges.map((e) => e.node).sort((a, b) => a.start - b.start || b.end - a.end), [doc]);
+  const segs = useMemo(() => segments(doc.body, facts), [doc, facts]);
+  const [active, setActive] = useState<Fact[]>([]);
+  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const canCurate = getToken() !== '';
+
+  useEffect(() => {
+    if (!target) return;
+    const el = bodyRef.current?.querySelector<HTMLElement>(`[data-start="${target[0]}"]`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus({ preventScroll: true });
+  }, [target, segs]);
+
+  const isTarget = (start: number, end: number) => target !== null && start >= target[0] && end <= target[1];
+  return (
+    <div className="reader">
+      <article>
+        <h1>{doc.title}</h1>
+        <p className="muted">{doc.publisher} · {partialDate(doc.published)}{doc.url && <> · <a href={doc.url}>original</a></>}</p>
+        <p className="legend" aria-label="Highlight colours">
+          {(['actor', 'event', 'request', 'item', 'response'] as const).map((k) => <mark key={k} className={`k-${k}`}>{k}</mark>)}
+        </p>
+        <div className="body" ref={bodyRef} onMouseUp={() => canCurate && setSelection(selectionOffsets(bodyRef.current!, getSelection()))}>
+          {segs.map((s) => {
+            if (s.spans.length === 0) return <span key={s.start}>{s.text}</span>;
+            const label = s.spans.map(describe).join('; ');
+            return (
+              <mark key={s.start} tabIndex={0} data-start={s.start} data-end={s.end}
+                className={`k-${kindOf(s.spans[0]!)}${s.spans.length > 1 ? ' overlap' : ''}${isTarget(s.start, s.end) ? ' target' : ''}`}
+                style={{ ['--depth' as string]: String(s.spans.length) }}
+                title={label}
+                onMouseEnter={() => setActive(s.spans)} onFocus={() => setActive(s.spans)}>
+                {s.text}
+              </mark>
+            );
+          })}
+        </div>
+      </article>
+      <aside aria-labelledby="facts-h">
+        <div className="active" role="status" aria-live="polite">
+          {active.length > 0 && <><strong>This passage supports:</strong><ul>{active.map((f) => <li key={f.id}>{describe(f)}</li>)}</ul></>}
+        </div>
+        {canCurate && selection && <Curate doc={doc} selection={selection} onAdded={() => { setSelection(null); reload(); }} />}
+        <h2 id="facts-h">Facts this document supports ({doc.evidence.totalCount})</h2>
+        <ol className="fact-list">
+          {facts.map((f) => {
+            const link = factHref(f);
+            return (
+              <li key={f.id} className={`k-${kindOf(f)}${active.includes(f) ? ' on' : ''}`}>
+                <a href={href(`documents/${encodeURIComponent(doc.slug)}`, { span: `${f.start}-${f.end}` })}><q>{f.quote}</q></a>
+                <span>{describe(f)}{link && <> · <a href={link}>open</a></>}</span>
+              </li>
+            );
+          })}
+        </ol>
+        {doc.evidence.pageInfo.hasNextPage && <p className="muted">Showing the first {facts.length} spans.</p>}
+      </aside>
+    </div>
+  );
+}
+
+export function DocumentView({ slug, params }: { slug: string; params: URLSearchParams }) {
+  // Every span, page by page (100 per page): the reader must not drop highlights past the first page.
+  const [result, reload] = useLoad(`document:${slug}`, async (c) => {
+    const first = await c.documentReader({ slug, first: 100 });
+    const doc = first.document;
+    if (!doc) return first;
+    const edges = [...doc.evidence.edges];
+    let page = doc.evidence.pageInfo;
+    for (let i = 0; page.hasNextPage && page.endCursor && i < 50; i++) {
+      const next = await c.documentReader({ slug, first: 100, after: page.endCursor });
+      if (!next.document) break;
+      edges.push(...next.document.evidence.edges);
+      page = next.document.evidence.pageInfo;
+    }
+    return { document: { ...doc, evidence: { ...doc.evidence, edges, pageInfo: page } } };
+  });
+  const m = /^(\d+)-(\d+)$/.exec(params.get('span') ?? '');
+  const target: [number, number] | null = m ? [Number(m[1]), Number(m[2])] : null;
+  return (
+    <Load result={result}>
+      {(data) => (data.document ? <Reader doc={data.document} target={target} reload={reload} /> : <p role="alert">No document has the slug “{slug}”.</p>)}
+    </Load>
+  );
+}
