@@ -61,9 +61,13 @@ function deployAndKill(url: string, killAfterMs: number): Promise<'killed' | 'fi
   });
 }
 
-/** What a kill may leave: every migration wholly applied (with its finished row) or wholly absent. */
+/**
+ * What a kill may leave: every migration wholly applied (with its finished row) or wholly absent.
+ * Opened read-write, as the next start would: a kill can leave a hot WAL that only a writer may recover
+ * ("attempt to write a readonly database" otherwise); recovery keeps only committed transactions.
+ */
 function expectAllOrNothing(file: string) {
-  const db = new Database(file, { readonly: true });
+  const db = new Database(file);
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const hasTable = (name: string) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
