@@ -162,24 +162,26 @@ export const OPERATIONS: Operation[] = [
     variables: () => ({}),
     floor: (q) => requestPage(q, `r."status" = 'ACCEPTED' AND r."dateMax" >= '2005-01-01' AND r."dateMin" <= '2012-06-30'`, [], 50),
   },
+  // The actor filters below ask for the actor itself (`affiliated: false`), the plain filter the floor
+  // answers; the default roll-up to those acting for the actor is measured by `npm run bench:rollup`.
   {
     name: '  filter: { addressee }',
     kind: 'nested',
-    query: `query RequestsByAddressee($a: ID!) { requests(first: 50, filter: { addressee: $a }) { edges { node { ${REQUEST_NODE} } } } }`,
+    query: `query RequestsByAddressee($a: ID!) { requests(first: 50, filter: { addressee: $a, affiliated: false }) { edges { node { ${REQUEST_NODE} } } } }`,
     variables: (p) => ({ a: p.addressee }),
     floor: (q, v) => requestPage(q, `r."id" IN (SELECT "requestId" FROM "RequestParty" WHERE "actorId" = ? AND "side" = 'ADDRESSEE')`, [dbId(v.a)], 50),
   },
   {
     name: '  filter: { requester }',
     kind: 'nested',
-    query: `query RequestsByRequester($a: ID!) { requests(first: 50, filter: { requester: $a }) { edges { node { ${REQUEST_NODE} } } } }`,
+    query: `query RequestsByRequester($a: ID!) { requests(first: 50, filter: { requester: $a, affiliated: false }) { edges { node { ${REQUEST_NODE} } } } }`,
     variables: (p) => ({ a: p.requester }),
     floor: (q, v) => requestPage(q, `r."id" IN (SELECT "requestId" FROM "RequestParty" WHERE "actorId" = ? AND "side" = 'REQUESTER')`, [dbId(v.a)], 50),
   },
   {
     name: 'events(filter: { actor })',
     kind: 'nested',
-    query: 'query EventsByActor($a: ID!) { events(first: 20, filter: { actor: $a }) { edges { node { id title start } } } }',
+    query: 'query EventsByActor($a: ID!) { events(first: 20, filter: { actor: $a, affiliated: false }) { edges { node { id title start } } } }',
     variables: (p) => ({ a: p.actor }),
     floor: (q, v) => ({
       events: {
