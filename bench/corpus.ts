@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { createDb } from '../src/db/client.ts';
 import { databaseFile } from '../src/config.ts';
 import { deployMigrations } from '../src/db/migrate/index.ts';
+import { bumpDataVersion } from '../src/db/data-version.ts';
 import { seedDatabase } from '../seed/lib/index.ts';
 
 /** mulberry32: a small seeded PRNG, so a corpus is reproducible from its seed. */
@@ -213,6 +214,8 @@ export async function buildCorpus(file: string, documents: number, seed = 1, log
       }
       if (i % 10_000 === 9_999) log(`  ${i + 1} documents`);
     }
+    // Written beside the API: a server with a response cache on this file must see the change.
+    bumpDataVersion(db);
   })();
   log('ANALYZE');
   db.exec('ANALYZE');

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({
       port: 4000, host: '127.0.0.1', introspection: true, requireAuthForReads: false, logLevel: 'info',
       corsOrigins: [], basePath: '', trustProxyHops: 0, shutdownGraceMs: 0, shutdownTimeoutMs: 10_000,
+      responseCacheMb: 32,
     });
     expect(c.databaseUrl).toMatch(/^file:\/.*data\/dossier\.db$/);
   });
@@ -41,5 +42,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ BASE_PATH: '/' }).basePath).toBe('');
     expect(problems({ BASE_PATH: '/a b' })).toHaveLength(1);
     expect(loadConfig({ PORT: '0' }).port).toBe(0);
+  });
+
+  it('takes RESPONSE_CACHE_MB as whole MiB, 0 turning the cache off', () => {
+    expect(loadConfig({ RESPONSE_CACHE_MB: '0' }).responseCacheMb).toBe(0);
+    expect(loadConfig({ RESPONSE_CACHE_MB: '256' }).responseCacheMb).toBe(256);
+    for (const bad of ['-1', '1.5', 'lots', '5000']) {
+      expect(problems({ RESPONSE_CACHE_MB: bad })).toEqual([expect.stringContaining('RESPONSE_CACHE_MB')]);
+    }
   });
 });

@@ -83,6 +83,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** After the listener closes: how long in-flight requests may take before they are cut. */
   shutdownTimeoutMs: number;
+  /** Memory for the response cache of read operations, in MiB (0: no cache). */
+  responseCacheMb: number;
 }
 
 /** Every problem found in the environment, reported at once. */
@@ -181,6 +183,7 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: int('TRUST_PROXY_HOPS', 0, 0, 10),
   SHUTDOWN_GRACE_MS: int('SHUTDOWN_GRACE_MS', 0, 0, 600_000),
   SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+  RESPONSE_CACHE_MB: int('RESPONSE_CACHE_MB', 32, 0, 4096),
 });
 
 /** Reads and validates the environment; throws one ConfigError listing every problem. */
@@ -210,5 +213,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxyHops: e.TRUST_PROXY_HOPS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    responseCacheMb: e.RESPONSE_CACHE_MB,
   };
 }

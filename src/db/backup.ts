@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS } from './client.ts';
+import { renewDataEpoch } from './data-version.ts';
 
 export interface BackupResult {
   file: string;
@@ -74,6 +75,18 @@ export function restoreDatabase(backup: string, targetFile: string): BackupResul
   fs.mkdirSync(path.dirname(targetFile), { recursive: true });
   const partial = `${targetFile}.restoring-${process.pid}`;
   fs.copyFileSync(source, partial);
+  try {
+    // The copy may carry a data version the live database has already shown (see data-version.ts).
+    const copy = new Database(partial);
+    try {
+      renewDataEpoch(copy);
+    } finally {
+      copy.close();
+    }
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
   for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(targetFile + suffix, { force: true });
   fs.renameSync(partial, targetFile);
   return { file: targetFile, bytes: fs.statSync(targetFile).size, documents };

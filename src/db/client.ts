@@ -7,6 +7,7 @@ import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { databaseFile } from '../config.ts';
+import { BUMP_DATA_VERSION } from './data-version.ts';
 
 export type Db = PrismaClient;
 /** What services receive: the client, or the client of an open transaction. */
@@ -15,14 +16,15 @@ export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$tra
 export const BUSY_TIMEOUT_MS = 10_000;
 
 /**
- * Makes an open transaction take SQLite's write lock now, before it reads anything. A transaction
- * begins deferred: one that reads first and writes later fails at once with SQLITE_BUSY_SNAPSHOT
- * (the busy timeout does not apply) when another connection — the seed, a backup's planner stats,
- * another process — committed in between. Taking the lock first makes it queue instead. The statement
- * changes nothing (and is harmless on a store that locks differently).
+ * Makes an open transaction take SQLite's write lock now, before it reads anything, and bumps the data
+ * version (src/db/data-version.ts) that invalidates the response cache. A transaction begins deferred:
+ * one that reads first and writes later fails at once with SQLITE_BUSY_SNAPSHOT (the busy timeout does
+ * not apply) when another connection — the seed, a backup's planner stats, another process — committed
+ * in between. Writing first makes it queue instead. The bump commits with the write or rolls back with it.
+ * Every write transaction (the API's mutations, the seed) must call this first.
  */
 export async function takeWriteLock(tx: DbTx): Promise<void> {
-  await tx.$executeRawUnsafe('DELETE FROM "AuditEntry" WHERE 0');
+  await tx.$executeRawUnsafe(BUMP_DATA_VERSION);
 }
 
 export interface DbOptions {

@@ -24,6 +24,7 @@ import { idePage } from './ide.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import { readinessProblems, shippedMigrations } from './readiness.ts';
+import { CACHE_HEADER, registerResponseCache } from './response-cache.ts';
 import { loadWebApp } from './web-app.ts';
 
 declare module 'fastify' {
@@ -144,6 +145,7 @@ export async function createHttpApp(opts: HttpOptions): Promise<FastifyInstance>
       status: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime * 10) / 10,
       operation: isOperation ? operation : undefined,
+      cache: reply.getHeader(CACHE_HEADER),
       codes: codes.length ? codes : undefined,
       viewer: request.viewer?.name ?? null,
       client: request.ip,
@@ -169,6 +171,7 @@ export async function createHttpApp(opts: HttpOptions): Promise<FastifyInstance>
   app.setNotFoundHandler(async (request, reply) =>
     reply.code(404).send(errorBody(`Not found: ${request.url.split('?')[0]}; the API is at ${paths.graphql}`, 'NOT_FOUND')));
 
+  registerResponseCache(app, { megabytes: config.responseCacheMb, path: paths.graphql, db, metrics, logger });
   await app.register(cors, {
     origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins.length ? config.corsOrigins : false,
     methods: ['GET', 'POST'],

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS } from '../client.ts';
+import { bumpDataVersion } from '../data-version.ts';
 import { MigrationError, errorMessage } from './errors.ts';
 
 const TABLE = '_prisma_migrations';
@@ -167,6 +168,8 @@ function applyOne(db: Database.Database, migration: LocalMigration): boolean {
       if (violations.length) {
         throw new Error(`it leaves ${violations.length} row(s) breaking a foreign key (first in table ${violations[0]!.table})`);
       }
+      // A migration may change data (or what a query answers): cached responses must go.
+      bumpDataVersion(db);
       db.prepare(`INSERT INTO "${TABLE}" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
                   VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`).run(randomUUID(), migration.checksum, now(), migration.name, startedAt);
       db.exec('COMMIT');
