@@ -1,7 +1,8 @@
 /**
  * The two servers the benchmark compares, each run as a child of bench/run.ts:
  *
- *   dossier <db file>             the API as `npm start` serves it
+ *   dossier <db file> [--cache]   the API as `npm start` serves it, with the response cache off
+ *                                 (its default RESPONSE_CACHE_MB with --cache)
  *   floor <db file>               bare node:http + better-sqlite3 + hand-written prepared statements
  *
  * Each reports over IPC: its URL when listening, and on request the SQL statements it ran since the last
@@ -12,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { OPERATIONS, floorOver } from './operations.ts';
 
-const [mode, file] = process.argv.slice(2);
+const [mode, file, ...flags] = process.argv.slice(2);
+const cache = flags.includes('--cache');
 let statements = 0;
 let peakRss = process.memoryUsage().rss;
 setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50).unref();
@@ -39,6 +41,8 @@ async function startDossier(): Promise<string> {
     ...loadConfig({ LOG_LEVEL: 'silent', DOSSIER_TOKENS: 'bench:editor:bench-editor-secret'}),
     port: 0,
     databaseUrl: url,
+    // Uncached unless asked: the uncached figures are the pipeline's own; `--cache` serves as `npm start` does.
+    responseCacheMb: cache ? 32 : 0,
   };
   const db = await createDb(url, { onQuery: () => { statements++; } });
   const server = await startServer(config, db, createLogger('silent'));
