@@ -1,12 +1,12 @@
 /** Reading actors. */
 import type { DbTx } from '../db/client.ts';
-import type { Actor, ActorKind } from '../generated/prisma/client.ts';
+import { Prisma, type Actor, type ActorKind } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { parseCountryCode } from '../domain/country-codes.ts';
 import { normalizeName } from '../domain/text.ts';
 import { fromStored, type PartialDate } from '../domain/partial-date.ts';
-import { idsContaining, textFilter } from './filters.ts';
-import { keysetPage, type PageArgs } from './pagination.ts';
+import { idsContaining, sqlIdIn, sqlOneOf, textFilter } from './filters.ts';
+import { countRows, keysetPage, type PageArgs } from './pagination.ts';
 
 export interface ActorFilter {
   kind?: ActorKind[] | null;
@@ -26,22 +26,31 @@ export async function listActors(
   order: { field: ActorOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
   page: PageArgs,
 ) {
+  // Prisma conditions for the page, the same as SQL (table aliased t) for its count.
   const and: Record<string, unknown>[] = [];
+  const sql: Prisma.Sql[] = [];
   if (filter?.kind != null) {
     if (filter.kind.length === 0) throw badInput('filter.kind must list at least one value', { field: 'filter.kind' });
     and.push({ kind: { in: filter.kind } });
+    sql.push(...sqlOneOf('kind', filter.kind, 'filter.kind'));
   }
-  if (filter?.country != null) and.push({ countryCode: parseCountryCode(filter.country, 'country') });
+  if (filter?.country != null) {
+    const countryCode = parseCountryCode(filter.country, 'country');
+    and.push({ countryCode });
+    sql.push(Prisma.sql`t."countryCode" = ${countryCode}`);
+  }
   if (filter?.nameContains != null) {
     // Aliases hold the canonical name too, in normalised (lower-case) form: portable case-insensitivity.
-    and.push({ id: { in: await idsContaining(db, 'actorAlias', textFilter(filter.nameContains, 'nameContains')) } });
+    const ids = await idsContaining(db, 'actorAlias', textFilter(filter.nameContains, 'nameContains'));
+    and.push({ id: { in: ids } });
+    sql.push(sqlIdIn(ids));
   }
   return keysetPage<Actor>({
     args: page,
     ...ORDER[order?.field ?? 'NAME'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     find: ({ where, orderBy, take }) => db.actor.findMany({ where: { AND: [...and, where] }, orderBy, take }),
-    count: () => db.actor.count({ where: { AND: and } }),
+    count: () => countRows((q) => db.$queryRaw(q), 'Actor', sql),
   });
 }
 

@@ -78,7 +78,15 @@ export async function resolveAffiliation(db: DbTx, principalIds: string[], affil
   };
 }
 
-const constantIds = (a: Affiliation) => JSON.stringify([...new Set(a.constant.map((c) => c.actorId))]);
+/**
+ * The affiliated actors as an IN list. Bound one by one while few, so the planner knows how few: behind
+ * `json_each` it assumes a couple of dozen, and for a link whose actor index it deems unselective (few
+ * distinct responders) it then scans the whole table instead of searching the index per actor.
+ */
+const constantList = (a: Affiliation) => {
+  const ids = [...new Set(a.constant.map((c) => c.actorId))];
+  return ids.length <= 50 ? Prisma.join(ids) : Prisma.sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
+};
 const holderRows = (a: Affiliation) => JSON.stringify(a.holders.map((h) => [h.actorId, h.fromMin, h.toMax]));
 
 /**
@@ -94,16 +102,18 @@ export function affiliatedIds(
   const key = Prisma.raw(`l."${o.linkKey}"`);
   const actor = Prisma.raw(`l."${o.actorColumn}"`);
   const extra = o.extra ?? Prisma.empty;
-  const parts = [Prisma.sql`SELECT ${key} FROM ${link} l WHERE ${actor} IN (SELECT value FROM json_each(${constantIds(a)}))${extra}`];
+  const parts = [Prisma.sql`SELECT ${key} FROM ${link} l WHERE ${actor} IN (${constantList(a)})${extra}`];
   if (o.onBehalfOf && a.affiliated) {
-    parts.push(Prisma.sql`SELECT ${key} FROM ${link} l WHERE l."onBehalfOfId" IN (SELECT value FROM json_each(${constantIds(a)}))${extra}`);
+    parts.push(Prisma.sql`SELECT ${key} FROM ${link} l WHERE l."onBehalfOfId" IN (${constantList(a)})${extra}`);
   }
   if (a.holders.length > 0) {
     const table = Prisma.raw(`"${o.table}"`);
+    // CROSS JOIN keeps the office holders outermost (SQLite does not reorder it): each is searched in
+    // the link's actor index, rather than the link table scanned for them.
     parts.push(Prisma.sql`SELECT ${key} FROM json_each(${holderRows(a)}) h
-      JOIN ${link} l ON ${actor} = json_extract(h.value, '$[0]')${extra}
+      CROSS JOIN ${link} l
       JOIN ${table} d ON d."id" = ${key}
-      WHERE d."dateMax" >= json_extract(h.value, '$[1]') AND d."dateMin" <= json_extract(h.value, '$[2]')`);
+      WHERE ${actor} = json_extract(h.value, '$[0]')${extra} AND d."dateMax" >= json_extract(h.value, '$[1]') AND d."dateMin" <= json_extract(h.value, '$[2]')`);
   }
   return Prisma.join(parts, ' UNION ');
 }

@@ -1,10 +1,10 @@
 /** Reading documents. */
 import type { DbTx } from '../db/client.ts';
-import type { Document } from '../generated/prisma/client.ts';
+import { Prisma, type Document } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { charBoundary } from '../domain/text.ts';
-import { dateRange, idsContaining, textFilter, idOrSlug } from './filters.ts';
-import { keysetPage, type PageArgs } from './pagination.ts';
+import { dateRange, idsContaining, textFilter, idOrSlug, sqlDateRange, sqlIdIn } from './filters.ts';
+import { countRows, keysetPage, type PageArgs } from './pagination.ts';
 
 export interface DocumentFilter {
   publisher?: string | null;
@@ -20,11 +20,21 @@ const ORDER = {
   CREATED_AT: { field: 'createdAt', nullable: false, kind: 'datetime' },
 } as const;
 
+/** The filter, as Prisma conditions for the page and as SQL conditions (table aliased t) for its count. */
 export async function documentWhere(db: DbTx, filter: DocumentFilter = {}) {
   const and: Record<string, unknown>[] = [...dateRange('publishedMin', 'publishedMax', filter.from, filter.to)];
-  if (filter.publisher != null) and.push({ id: { in: await idsContaining(db, 'documentPublisher', textFilter(filter.publisher, 'publisher')) } });
-  if (filter.language != null) and.push({ language: textFilter(filter.language, 'language', 16).toLowerCase() });
-  return and;
+  const sql = sqlDateRange(filter.from, filter.to, { min: 'publishedMin', max: 'publishedMax' });
+  if (filter.publisher != null) {
+    const ids = await idsContaining(db, 'documentPublisher', textFilter(filter.publisher, 'publisher'));
+    and.push({ id: { in: ids } });
+    sql.push(sqlIdIn(ids));
+  }
+  if (filter.language != null) {
+    const language = textFilter(filter.language, 'language', 16).toLowerCase();
+    and.push({ language });
+    sql.push(Prisma.sql`t."language" = ${language}`);
+  }
+  return { and, sql };
 }
 
 export async function listDocuments(
@@ -33,7 +43,7 @@ export async function listDocuments(
   order: { field: DocumentOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
   page: PageArgs,
 ) {
-  const and = await documentWhere(db, filter ?? {});
+  const { and, sql } = await documentWhere(db, filter ?? {});
   const o = ORDER[order?.field ?? 'PUBLISHED'];
   return keysetPage<Omit<Document, 'body'>>({
     args: page,
@@ -41,7 +51,7 @@ export async function listDocuments(
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     // Never the ~3 KB body for a page of a list: the Document resolvers load it when it is asked for.
     find: ({ where, orderBy, take }) => db.document.findMany({ where: { AND: [...and, where] }, orderBy, take, omit: { body: true } }),
-    count: () => db.document.count({ where: { AND: and } }),
+    count: () => countRows((q) => db.$queryRaw(q), 'Document', sql),
   });
 }
 

@@ -58,13 +58,13 @@ export async function idsContaining(db: DbTx, what: keyof typeof SEARCHABLE, tex
 }
 
 /** Records (aliased t) whose [dateMin, dateMax] overlaps [from, to]; undated records never match. */
-export function sqlDateRange(from?: string | null, to?: string | null): Prisma.Sql[] {
+export function sqlDateRange(from?: string | null, to?: string | null, columns: { min: string; max: string } = { min: 'dateMin', max: 'dateMax' }): Prisma.Sql[] {
   const f = from != null ? parsePartialDate(from, 'from') : null;
   const t = to != null ? parsePartialDate(to, 'to') : null;
   if (f && t && t.max < f.min) throw badInput(`to (${t.value}) is before from (${f.value})`, { field: 'to' });
   const out: Prisma.Sql[] = [];
-  if (f) out.push(Prisma.sql`t."dateMax" >= ${f.min}`);
-  if (t) out.push(Prisma.sql`t."dateMin" <= ${t.max}`);
+  if (f) out.push(Prisma.sql`${Prisma.raw(`t."${columns.max}"`)} >= ${f.min}`);
+  if (t) out.push(Prisma.sql`${Prisma.raw(`t."${columns.min}"`)} <= ${t.max}`);
   return out;
 }
 
@@ -75,3 +75,8 @@ export function sqlOneOf(column: string, values: readonly string[] | null | unde
   return [Prisma.sql`${Prisma.raw(`t."${column}"`)} IN (${Prisma.join([...new Set(values)])})`];
 }
 
+
+/** `t."id"` among ids found beforehand (one parameter however many: a JSON array). */
+export function sqlIdIn(ids: string[]): Prisma.Sql {
+  return Prisma.sql`t."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}

@@ -202,6 +202,22 @@ function cursorFits(value: SortValue, kind: SortKind, nullable: boolean): boolea
   return kind === 'text' || !Number.isNaN(Date.parse(value));
 }
 
+/** The root lists' tables: identifiers from this fixed set only, never from input. */
+export type ListTable = 'Document' | 'Actor' | 'Request' | 'Event' | 'RequestResponse';
+
+const sqlWhere = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`WHERE ${Prisma.join(list, ' AND ')}` : Prisma.empty);
+
+/**
+ * A list's totalCount, by hand: `SELECT COUNT(*) FROM "<table>" t WHERE …`. Prisma's `count()` wraps the
+ * rows in a subquery (`SELECT COUNT(*) FROM (SELECT id … LIMIT -1 OFFSET 0)`), which reads every row
+ * through a co-routine; the plain form lets SQLite count an index's entries (unfiltered: it counts the
+ * pages of the narrowest index without decoding rows) or search the filter's index.
+ */
+export async function countRows(query: <T>(sql: Prisma.Sql) => Promise<T[]>, table: ListTable, where: Prisma.Sql[]): Promise<number> {
+  const [r] = await query<{ n: bigint | number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM ${Prisma.raw(`"${table}"`)} t ${sqlWhere(where)}`);
+  return Number(r?.n ?? 0);
+}
+
 export interface SqlKeysetOptions<Row extends { id: string }> {
   args: PageArgs;
   /** Table and sort column, quoted by the caller's fixed choice (never from input). */
@@ -254,17 +270,14 @@ export async function sqlKeysetPage<Row extends { id: string }>(o: SqlKeysetOpti
     return { value: v instanceof Date ? v.toISOString() : ((v ?? null) as SortValue), id: row.id };
   };
   const table = Prisma.raw(`"${o.table}"`);
-  const where = (list: Prisma.Sql[]) => (list.length ? Prisma.sql`WHERE ${Prisma.join(list, ' AND ')}` : Prisma.empty);
-  const count = async () => {
-    const [r] = await o.query<{ n: bigint | number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM ${table} t ${where(o.where)}`);
-    return Number(r?.n ?? 0);
-  };
+  const count = () => countRows(o.query, o.table, o.where);
   // Only totalCount asked for: the page is not read at all.
   if (o.args.countOnly) return finish([], w, fromRow, tag, count);
   const dir = Prisma.raw(scan === 'asc' ? 'ASC' : 'DESC');
   // SQLite sorts NULLs first ascending and last descending: the order keysetPage asks Prisma for.
-  const ids = await o.query<{ id: string }>(Prisma.sql`SELECT t."id" AS "id" FROM ${table} t ${where(conditions)} ORDER BY ${col} ${dir}, t."id" ${dir} LIMIT ${w.size + 1}`);
-  const rows = new Map((await o.load(ids.map((r) => r.id))).map((r) => [r.id, r]));
+  const ids = await o.query<{ id: string }>(Prisma.sql`SELECT t."id" AS "id" FROM ${table} t ${sqlWhere(conditions)} ORDER BY ${col} ${dir}, t."id" ${dir} LIMIT ${w.size + 1}`);
+  // An empty page loads nothing (Prisma would still send `WHERE 1=0`).
+  const rows = new Map((ids.length ? await o.load(ids.map((r) => r.id)) : []).map((r) => [r.id, r]));
   const ordered = ids.map((r) => rows.get(r.id)).filter((r): r is Row => r !== undefined);
   return finish(ordered, w, fromRow, tag, count);
 }
