@@ -65,14 +65,14 @@ export const Query: QueryResolvers = {
     ]);
   },
 
-  responses: async (_, { filter, orderBy, ...page }, ctx) => {
+  responses: async (_, { filter, orderBy, ...page }, ctx, info) => {
     const { responder, affiliated, request, ...rest } = filter ?? {};
     const responderSet = await affiliationOf(ctx, [responder], 'filter.responder', affiliated);
     const list = await listResponses(ctx.db, {
       ...rest,
       responder: responderSet,
       requestId: await resolveRef(ctx, 'Request', request, 'filter.request'),
-    }, orderBy, page);
+    }, orderBy, { ...page, countOnly: onlyTotalCount(info) });
     return withFilters(list, [responderSet && { affiliation: responderSet }]);
   },
 

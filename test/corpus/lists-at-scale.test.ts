@@ -24,7 +24,8 @@
  *
  * The corpus: DOSSIER_PLAN_CORPUS names an existing corpus file (copied, never written), else one of
  * CORPUS_DOCUMENTS synthetic documents is built (about a minute on two cores). After ANALYZE it gives
- * the same plans as the 10k corpus the issue names (checked by running this test on both).
+ * the same plans as the 10k corpus the issue names: DOSSIER_PLAN_DUMP=<file> appends every statement
+ * and its plan to <file>; run once on each and compare.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -143,6 +144,7 @@ function aliasesOf(sql: string): Map<string, string> {
 function planProblems(sql: string, params: unknown[]): string[] {
   const rows = plans.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as never[])) as { detail: string }[];
   const details = rows.map((r) => r.detail);
+  if (process.env.DOSSIER_PLAN_DUMP) fs.appendFileSync(process.env.DOSSIER_PLAN_DUMP, `${sql.replace(/\s+/g, ' ')}\n  ${details.join(' | ')}\n`);
   // SQLite names a table by its alias; subqueries, CTEs, json_each and the full-text index's virtual
   // table are not tables.
   const aliases = aliasesOf(sql);

@@ -35,7 +35,9 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
   const queries: string[] = [];
   const metrics = createMetrics();
   const t = await seededDb({ onQuery: (sql, ms) => { queries.push(sql); metrics.observeStatement(ms); } });
-  const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1', databaseUrl: t.url, ...overrides };
+  // The response cache is off unless a suite turns it on (test/integration/response-cache.test.ts): the
+  // other suites count the statements each operation runs and assert that refused ones run none.
+  const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1', databaseUrl: t.url, responseCacheMb: 0, ...overrides };
   const logger = options.log ? createLogger(config.logLevel, options.log, options.log) : createLogger(config.logLevel);
   const server: RunningServer = await startServer(config, t.db, logger, metrics);
   // Migrating and seeding block the event loop for seconds. Keep-alive timers of servers and clients

@@ -5,7 +5,7 @@ let s: TestServer;
 beforeAll(async () => { s = await startTestServer(); });
 afterAll(async () => { await s.close(); });
 
-it.each(['documents', 'actors', 'events', 'requests'])('%s { totalCount } runs one COUNT statement and no page query', async (list) => {
+it.each(['documents', 'actors', 'events', 'requests', 'responses'])('%s { totalCount } runs one COUNT statement and no page query', async (list) => {
   const full = ok(await s.gql(`{ ${list}(first: 100) { totalCount edges { node { id } } } }`));
   s.queries.length = 0;
   const data = ok(await s.gql(`{ ${list} { totalCount } }`));

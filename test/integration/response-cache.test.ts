@@ -30,9 +30,9 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 const query = (url: string, q: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => post(url, { query: q, variables }, headers);
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 
-describe('with the cache on (the default)', () => {
+describe('with the cache on (as by default)', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer({ tokens: TOKENS }); });
+  beforeAll(async () => { s = await startTestServer({ tokens: TOKENS, responseCacheMb: 32 }); });
   afterAll(async () => { await s.close(); });
 
   it('answers a repeated query from the cache: same bytes, one statement (the data version), logged and counted', async () => {
@@ -205,7 +205,7 @@ describe('a restore', () => {
   });
 
   it('over HTTP: a server started on a restored file answers from it, not from what it served before', async () => {
-    const s = await startTestServer({ tokens: TOKENS });
+    const s = await startTestServer({ tokens: TOKENS, responseCacheMb: 32 });
     const file = databaseFile(s.t.url);
     const backup = path.join(s.t.dir, 'backup.db');
     backupDatabase(file, backup);
