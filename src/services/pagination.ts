@@ -182,8 +182,12 @@ export async function keysetPage<Row extends { id: string }>(o: KeysetOptions<Ro
       // null sorts first: ascending, every non-null row comes after; descending, none does.
       where = scan === 'asc' ? { OR: [{ [f]: null, id: { gt: id } }, { NOT: { [f]: null } }] } : { [f]: null, id: { lt: id } };
     } else {
-      const after = [{ [f]: { [past]: toDb(value) } }, { [f]: toDb(value), id: { [past]: id } }];
-      where = { OR: scan === 'desc' && o.nullable ? [...after, { [f]: null }] : after };
+      // `f >= v AND (f > v OR id > i)` rather than `f > v OR (f = v AND id > i)`: the leading range lets
+      // SQLite walk the (f, id) index from the cursor in order; given the OR alone it may gather every
+      // row past the cursor through two index searches (MULTI-INDEX OR) and sort them all.
+      const from = scan === 'asc' ? 'gte' : 'lte';
+      const after = { AND: [{ [f]: { [from]: toDb(value) } }, { OR: [{ [f]: { [past]: toDb(value) } }, { id: { [past]: id } }] }] };
+      where = scan === 'desc' && o.nullable ? { OR: [after, { [f]: null }] } : after;
     }
   }
   // Only totalCount asked for: the page is not read at all.
@@ -261,7 +265,9 @@ export async function sqlKeysetPage<Row extends { id: string }>(o: SqlKeysetOpti
     } else {
       const v = toDb(value);
       const orNull = scan === 'desc' && o.nullable ? Prisma.sql` OR ${col} IS NULL` : Prisma.empty;
-      conditions.push(Prisma.sql`(${col} ${past} ${v} OR (${col} = ${v} AND t."id" ${past} ${id})${orNull})`);
+      const from = Prisma.raw(scan === 'asc' ? '>=' : '<=');
+      // A leading range on the sort column, as in keysetPage: the index is walked from the cursor in order.
+      conditions.push(Prisma.sql`((${col} ${from} ${v} AND (${col} ${past} ${v} OR t."id" ${past} ${id}))${orNull})`);
     }
   }
   const f = o.field;

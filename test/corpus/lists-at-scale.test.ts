@@ -11,6 +11,9 @@
  *        LIMIT in index order (no LIMIT, or a temp B-tree sorting it): the whole index is read. Allowed
  *        are a page walked in its order (it stops after LIMIT matches) and an unfiltered COUNT(*)
  *        (SQLite counts the narrowest index's pages without decoding a row);
+ *      - a `MULTI-INDEX OR` sorted by a temp B-tree: every row past a page's cursor gathered and sorted
+ *        (what a keyset condition written `f > v OR (f = v AND id > i)` got on page 2 at 1k documents
+ *        in CREATED_AT order — the slow plan behind an earlier hang);
  *      - a `USE TEMP B-TREE` in a statement that also scans a table: the whole table is sorted. A temp
  *        B-tree over rows found by index SEARCHes (one actor's records, one document's spans) sorts the
  *        matches only, and is allowed.
@@ -161,6 +164,9 @@ function planProblems(sql: string, params: unknown[]): string[] {
     else if (!unfilteredCount && (!limited || sorts.length)) problems.push(`whole-index scan not bounded by LIMIT in index order: ${d}`);
   }
   if (scans.length) for (const d of sorts) problems.push(`${d} over a scanned table`);
+  // Two index searches OR-ed together and then sorted: every row past a cursor gathered and sorted,
+  // the shape `f > v OR (f = v AND id > i)` can get (see keysetPage).
+  if (details.some((d) => d === 'MULTI-INDEX OR') && details.some((d) => /USE TEMP B-TREE FOR ORDER BY/.test(d))) problems.push('MULTI-INDEX OR sorted by a temp B-tree');
   return problems.map((x) => `${x} :: ${sql.replace(/\s+/g, ' ').slice(0, 240)} :: plan ${details.join(' | ')}`);
 }
 
