@@ -48,34 +48,35 @@ interface Ranked extends RankedRow {
   documentId?: string;
 }
 
+/** Rows read past the cut, so that a run of tied scores across it is usually read in the same statement. */
+const TIE_SLACK = 32;
+
 /**
  * The first `want` matches, best first, in the exact order of `ORDER BY bm25, "documentId"` over all
- * matches, reading stored rows only where scores tie.
+ * matches, reading stored rows only where scores tie. (`slack` is a parameter for tests.)
  */
-export async function topMatches(db: DbTx, match: string, want: number): Promise<Ranked[]> {
+export async function topMatches(db: DbTx, match: string, want: number, slack = TIE_SLACK): Promise<Ranked[]> {
   if (want <= 0) return [];
-  // One row past the cut tells whether a tie straddles it.
-  const fetched: Ranked[] = await rankedRows(db, match, want + 1);
-  let top = fetched.slice(0, want);
-  const last = top.at(-1);
-  if (last && fetched.length > want && fetched[want]!.rank === last.rank) {
-    // Which of the rows tied at the cut belong on this side of it is decided by documentId, and the
-    // rowid order used so far says nothing about that: read every row with this score.
-    const tied = await rowsScoring(db, match, last.rank);
-    // (Empty only if a write changed the index between the two statements: keep the rowid order.)
-    if (tied.length) {
-      tied.sort((a, b) => compareIds(a.documentId, b.documentId));
-      const better = top.filter((r) => r.rank < last.rank);
-      top = [...better, ...tied.slice(0, want - better.length).map((t) => ({ ...t, rank: last.rank }))];
-    }
+  const fetched: Ranked[] = await rankedRows(db, match, want + slack);
+  const cut = fetched[Math.min(want, fetched.length) - 1];
+  if (!cut) return [];
+  // Every row scoring at least as well as the row at the cut: which of those tied with it come first
+  // is decided by documentId, about which the rowid order says nothing.
+  let candidates = fetched.filter((r) => r.rank <= cut.rank);
+  if (candidates.length === want + slack) {
+    // The run of tied scores may go on past what was read: read all of it.
+    const tied = await rowsScoring(db, match, cut.rank);
+    // (Empty only if a write changed the index between the two statements: keep what was read.)
+    if (tied.length) candidates = [...candidates.filter((r) => r.rank < cut.rank), ...tied.map((t) => ({ ...t, rank: cut.rank }))];
   }
-  // Runs of equal score inside the cut: order them by documentId too.
-  const unknown = top.filter((r, i) => r.documentId === undefined && (top[i - 1]?.rank === r.rank || top[i + 1]?.rank === r.rank));
+  // Runs of equal score: order them by documentId.
+  const unknown = candidates.filter((r, i) => r.documentId === undefined
+    && (candidates[i - 1]?.rank === r.rank || candidates[i + 1]?.rank === r.rank));
   if (unknown.length) {
     const ids = await documentIdsOf(db, unknown.map((r) => r.row));
     for (const r of unknown) r.documentId = ids.get(r.row);
   }
-  return top.sort((a, b) => a.rank - b.rank || compareIds(a.documentId, b.documentId));
+  return candidates.sort((a, b) => a.rank - b.rank || compareIds(a.documentId, b.documentId)).slice(0, want);
 }
 
 /** SQLite's default (binary) collation, which ORDER BY "documentId" uses: compare UTF-8 bytes. */
