@@ -14,9 +14,9 @@
  * (20 ms). Snippets and highlights re-tokenize a 3 KB body (~0.2 ms each), so they are computed for
  * the page's rows only, never for every match. search.ts restores the documentId order among ties.
  *
- * FTS5 pitfall: a rowid constraint bound as a REAL (which is how JavaScript numbers may be bound) is
- * silently ignored next to MATCH, returning every match. Rowids therefore travel as a JSON array and
- * come back as integers from json_each.
+ * FTS5 pitfall: `rowid = ?` next to MATCH with the value bound as a REAL (the driver binds JavaScript
+ * numbers as REAL) is silently ignored, and every match comes back. Rowids are therefore bound as
+ * BigInt, which binds as INTEGER.
  */
 import type { DbTx } from '../db/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
@@ -31,6 +31,7 @@ export interface RankedRow {
 }
 
 const int = (v: bigint | number) => Number(v);
+const rowids = (rows: number[]) => Prisma.join(rows.map((r) => BigInt(r)));
 
 export async function rankedRows(db: DbTx, match: string, limit: number): Promise<RankedRow[]> {
   const rows = await db.$queryRaw<{ row: bigint | number; rank: number }[]>(Prisma.sql`
@@ -48,7 +49,7 @@ export async function rowsScoring(db: DbTx, match: string, rank: number): Promis
 export async function documentIdsOf(db: DbTx, rows: number[]): Promise<Map<number, string>> {
   if (!rows.length) return new Map();
   const found = await db.$queryRaw<{ row: bigint | number; documentId: string }[]>(Prisma.sql`
-    SELECT rowid AS "row", "documentId" FROM "DocumentFts" WHERE rowid IN (SELECT "value" FROM json_each(${JSON.stringify(rows)}))`);
+    SELECT rowid AS "row", "documentId" FROM "DocumentFts" WHERE rowid IN (${rowids(rows)})`);
   return new Map(found.map((r) => [int(r.row), r.documentId]));
 }
 
@@ -66,7 +67,7 @@ export async function pageRows(db: DbTx, match: string, rows: number[]): Promise
            snippet("DocumentFts", 2, '[[', ']]', '…', 24) AS "snippet",
            highlight("DocumentFts", 1, '[[', ']]') AS "title"
     FROM "DocumentFts"
-    WHERE "DocumentFts" MATCH ${match} AND rowid IN (SELECT "value" FROM json_each(${JSON.stringify(rows)}))`);
+    WHERE "DocumentFts" MATCH ${match} AND rowid IN (${rowids(rows)})`);
   return new Map(found.map((r) => [int(r.row), { ...r, row: int(r.row) }]));
 }
 

@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import { migratedDb, type TestDb } from '../helpers/db.ts';
 import { searchDocuments, toFtsQuery, topMatches } from '../../src/services/search.ts';
+import { documentIdsOf, pageRows } from '../../src/services/search-sqlite.ts';
 
 let t: TestDb;
 
@@ -89,6 +90,17 @@ describe('the corpus exercises what the strategy must get right', () => {
       WHERE "DocumentFts" MATCH '"alpha"' ORDER BY "rank", rowid LIMIT 60`);
     const disagreements = rows.filter((r, i) => i > 0 && rows[i - 1]!.rank === r.rank && rows[i - 1]!.documentId > r.documentId);
     expect(disagreements.length).toBeGreaterThan(3);
+  });
+});
+
+describe('the page statements read only the rows asked for', () => {
+  // (A rowid bound as REAL next to MATCH is ignored by FTS5: every match would come back, slowly.)
+  it('pageRows and documentIdsOf return exactly the requested rows', async () => {
+    const match = toFtsQuery('alpha');
+    const top = await topMatches(t.db, match, 3);
+    const rows = top.map((r) => r.row);
+    expect([...(await pageRows(t.db, match, rows)).keys()].sort()).toEqual([...rows].sort());
+    expect([...(await documentIdsOf(t.db, rows)).keys()].sort()).toEqual([...rows].sort());
   });
 });
 
