@@ -195,12 +195,27 @@ export const OPERATIONS: Operation[] = [
     kind: 'nested',
     query: 'query Search($q: String!) { search(query: $q, first: 10) { totalCount edges { score snippet node { title } } } }',
     variables: (p) => ({ q: which === 'rare' ? p.rareWords : p.commonWords }),
+    // The same strategy as the API (and the same answer, ties included): rank from the index by
+    // (bm25, rowid) without reading stored rows, settle ties by documentId, and compute snippets and
+    // titles only for the page's rows (plus any row tied with the tenth).
     floor: (q, v) => {
       const match = String(v.q).split(/\s+/).map((w) => `"${w}"`).join(' ');
-      const rows = q.all(`SELECT bm25("DocumentFts", 0.0, 5.0, 1.0) AS "rank", snippet("DocumentFts", 2, '[[', ']]', '…', 24) AS "snippet", d."title"
-        FROM "DocumentFts" JOIN "Document" d ON d."id" = "DocumentFts"."documentId" WHERE "DocumentFts" MATCH ? ORDER BY "rank", "documentId" LIMIT 10`, match);
+      const bm25 = 'bm25("DocumentFts", 0.0, 5.0, 1.0)';
+      const ranked = q.all<{ row: number; rank: number }>(`SELECT rowid AS "row", ${bm25} AS "rank"
+        FROM "DocumentFts" WHERE "DocumentFts" MATCH ? ORDER BY "rank", rowid LIMIT 42`, match);
+      const cut = ranked[Math.min(10, ranked.length) - 1];
+      let candidates = cut ? ranked.filter((r) => r.rank <= cut.rank) : [];
+      if (cut && candidates.length === 42) {
+        const tied = q.all<{ row: number }>(`SELECT rowid AS "row" FROM "DocumentFts" WHERE "DocumentFts" MATCH ? AND ${bm25} = ?`, match, cut.rank);
+        candidates = [...candidates.filter((r) => r.rank < cut.rank), ...tied.map((t) => ({ row: t.row, rank: cut.rank }))];
+      }
+      const rows = new Map(q.all(`SELECT f.rowid AS "row", f."documentId", snippet("DocumentFts", 2, '[[', ']]', '…', 24) AS "snippet", d."title"
+        FROM "DocumentFts" f JOIN "Document" d ON d."id" = f."documentId"
+        WHERE "DocumentFts" MATCH ? AND f.rowid IN (SELECT "value" FROM json_each(?))`, match, JSON.stringify(candidates.map((r) => r.row))).map((r) => [r.row as number, r]));
+      const id = (r: { row: number }) => rows.get(r.row)!.documentId as string;
+      const top = candidates.sort((a, b) => a.rank - b.rank || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0)).slice(0, 10);
       const total = q.get<{ n: number }>('SELECT COUNT(*) AS n FROM "DocumentFts" WHERE "DocumentFts" MATCH ?', match)!.n;
-      return { search: { totalCount: total, edges: rows.map((r) => ({ score: -r.rank, snippet: r.snippet, node: { title: r.title } })) } };
+      return { search: { totalCount: total, edges: top.map((r) => ({ score: -r.rank, snippet: rows.get(r.row)!.snippet, node: { title: rows.get(r.row)!.title } })) } };
     },
   })),
   {

@@ -76,7 +76,7 @@ export const Query: QueryResolvers = {
     return withFilters(list, [responderSet && { affiliation: responderSet }]);
   },
 
-  search: (_, { query, first, after }, ctx) => searchDocuments(ctx.db, query, first, after),
+  search: (_, { query, first, after }, ctx, info) => searchDocuments(ctx.db, query, first, after, onlyTotalCount(info)),
 
   timeline: async (_, { actor, actors, affiliated, from, to, ...page }, ctx) => {
     if (actors != null && actors.length > MAX_TIMELINE_ACTORS) {

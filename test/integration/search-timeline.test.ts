@@ -80,6 +80,14 @@ describe('search', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  it('asked for totalCount alone, runs the count and not the ranking', async () => {
+    s.queries.length = 0;
+    const data = ok(await s.gql('{ search(query: "NATO") { totalCount } }'));
+    expect(data.search.totalCount).toBe(5);
+    expect(s.queries).toHaveLength(1);
+    expect(s.queries[0]).toMatch(/COUNT\(\*\)/i);
+  });
+
   it('refuses bad paging arguments with BAD_USER_INPUT', async () => {
     refused(await s.gql(SEARCH, { q: 'NATO', first: 101 }), 'BAD_USER_INPUT');
     refused(await s.gql(SEARCH, { q: 'NATO', first: -1 }), 'BAD_USER_INPUT');
