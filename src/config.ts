@@ -4,6 +4,7 @@
  * documented in README.md ("Configuration").
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -41,6 +42,14 @@ export const DEFAULT_DATABASE_URL = 'file:./data/dossier.db';
 /** DATABASE_URL (or the default) with its file made absolute. */
 export function resolveDatabaseUrl(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string {
   return `file:${databaseFile(url)}`;
+}
+
+/**
+ * Read worker threads by default: one per core, at least 2 (so one slow read leaves a worker free for
+ * everyone else) and at most 4 (each costs ~9 MB resident; more rarely helps SQLite on one file).
+ */
+export function defaultReadWorkers(): number {
+  return Math.min(4, Math.max(2, os.availableParallelism()));
 }
 
 export interface QueryLimits {
@@ -85,6 +94,10 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Memory for the response cache of read operations, in MiB (0: no cache). */
   responseCacheMb: number;
+  /** Worker threads running plain reads, each with its own read-only connection (0: all on the main thread). */
+  readWorkers: number;
+  /** How long a write waits for another writer's lock before failing with SERVICE_BUSY. */
+  busyTimeoutMs: number;
 }
 
 /** Every problem found in the environment, reported at once. */
@@ -184,6 +197,8 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: int('SHUTDOWN_GRACE_MS', 0, 0, 600_000),
   SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   RESPONSE_CACHE_MB: int('RESPONSE_CACHE_MB', 32, 0, 4096),
+  READ_WORKERS: int('READ_WORKERS', defaultReadWorkers(), 0, 64),
+  BUSY_TIMEOUT_MS: int('BUSY_TIMEOUT_MS', 10_000, 0, 600_000),
 });
 
 /** Reads and validates the environment; throws one ConfigError listing every problem. */
@@ -214,5 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     responseCacheMb: e.RESPONSE_CACHE_MB,
+    readWorkers: e.READ_WORKERS,
+    busyTimeoutMs: e.BUSY_TIMEOUT_MS,
   };
 }

@@ -24,7 +24,12 @@ const metrics = createMetrics();
 
 const { applied } = await deployMigrations(config.databaseUrl);
 if (applied.length) logger.info('migrations applied', { applied });
-const db = await createDb(config.databaseUrl, { onQuery: (_sql, ms) => metrics.observeStatement(ms) });
+const db = await createDb(config.databaseUrl, {
+  onQuery: (_sql, ms) => metrics.observeStatement(ms),
+  readWorkers: config.readWorkers,
+  busyTimeoutMs: config.busyTimeoutMs,
+  onReadWorkerError: (error) => logger.error('read worker stopped; restarting it', { error: error.stack ?? error.message }),
+});
 if (config.seedIfEmpty && (await db.document.count()) === 0) {
   // Loaded only when needed: the seed's modules are not part of a normal start.
   const { seedDatabase } = await import('../seed/lib/index.ts');

@@ -1,18 +1,24 @@
 /**
  * The Prisma client over SQLite (better-sqlite3 driver adapter). WAL mode lets readers run beside a
- * writer; the busy timeout makes concurrent writers queue instead of failing with SQLITE_BUSY.
+ * writer; the busy timeout makes concurrent writers queue instead of failing with SQLITE_BUSY, waiting
+ * on a timer rather than on the JS thread (busy.ts). Plain reads run on worker threads with their own
+ * read-only connections (read-pool.ts), so a slow read or a write waiting for the lock stalls no one else.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.ts';
-import { databaseFile } from '../config.ts';
+import { databaseFile, defaultReadWorkers } from '../config.ts';
 import { BUMP_DATA_VERSION } from './data-version.ts';
+import { withAsyncBusyWait } from './busy.ts';
+import { withReadPool, type ReadPool } from './read-pool.ts';
 
 export type Db = PrismaClient;
 /** What services receive: the client, or the client of an open transaction. */
 export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
+/** How long a statement waits for a lock other writers hold before failing (SERVICE_BUSY). */
 export const BUSY_TIMEOUT_MS = 10_000;
 
 /**
@@ -30,12 +36,34 @@ export async function takeWriteLock(tx: DbTx): Promise<void> {
 export interface DbOptions {
   /** Called with each SQL statement the client runs and its parameters as JSON (N+1 and plan tests, debug logs, the benchmark). */
   onQuery?: (sql: string, durationMs: number, params: string) => void;
+  /** Worker threads for plain reads (default: `defaultReadWorkers()`); 0 runs every statement on the main connection. */
+  readWorkers?: number;
+  /** How long a statement waits for another writer's lock (default BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
+  /** Told when a read worker stops unexpectedly (it is restarted; the statement it ran fails). */
+  onReadWorkerError?: (error: Error) => void;
+}
+
+const readPools = new WeakMap<Db, ReadPool>();
+
+/** The read pool behind a client from `createDb`, if it has one (metrics, tests, the benchmark). */
+export function readPoolOf(db: Db): ReadPool | undefined {
+  return readPools.get(db);
 }
 
 export async function createDb(databaseUrl: string, options: DbOptions = {}): Promise<Db> {
   const file = databaseFile(databaseUrl);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+  const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
+  // The main connection has no busy timeout of its own: SQLite's busy handler would sleep on the JS thread.
+  let adapter: SqlDriverAdapterFactory = withAsyncBusyWait(new PrismaBetterSqlite3({ url: file, timeout: 0 }), busyTimeoutMs);
+  const workers = file === ':memory:' ? 0 : options.readWorkers ?? defaultReadWorkers();
+  let pool: ReadPool | undefined;
+  if (workers > 0) {
+    adapter = withReadPool(adapter, {
+      file, size: workers, busyTimeoutMs, onWorkerError: options.onReadWorkerError, onPool: (p) => { pool = p; },
+    });
+  }
   const db = new PrismaClient({
     adapter,
     log: options.onQuery ? [{ level: 'query', emit: 'event' }] : [],
@@ -45,6 +73,11 @@ export async function createDb(databaseUrl: string, options: DbOptions = {}): Pr
     db.$on('query' as never, ((e: { query: string; duration: number; params: string }) => onQuery(e.query, e.duration, e.params)) as never);
   }
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  // Connected now (Prisma connects on the first statement), and the file is in WAL mode: start the readers.
+  if (pool) {
+    pool.start();
+    readPools.set(db, pool);
+  }
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   // Query plans depend on ANALYZE statistics (a filter on a rare category should drive from its index,
   // a common one walk the list's order): refresh them where they are missing or stale, bounded in time.
