@@ -90,16 +90,18 @@ export function withAsyncBusyWait(factory: SqlDriverAdapterFactory, timeoutMs: n
 
 /**
  * Whether an error a Prisma call threw means "the database stayed locked by other writers": the busy
- * wait ran out (P1008, the driver's SocketTimeout), a transaction could not even start in time (P2028
+ * wait ran out (P1008, or P2010 for a raw statement, carrying the driver's SocketTimeout), a transaction could not even start in time (P2028
  * "Unable to start a transaction"), or a raw driver error says so. Retrying later can succeed.
  * Recognised by shape, not class: errors can cross realms (jest's vm modules, worker threads).
  */
 export function isBusyError(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown; cause?: { kind?: unknown } } | null;
+  type Cause = { kind?: unknown };
+  const e = error as { code?: unknown; message?: unknown; cause?: Cause; meta?: { driverAdapterError?: { cause?: Cause } } } | null;
   if (!e || typeof e !== 'object') return false;
   const message = typeof e.message === 'string' ? e.message : '';
   if (e.code === 'P1008') return true;
   if (e.code === 'P2028' && /Unable to start a transaction in the given time/i.test(message)) return true;
   if (typeof e.code === 'string' && /^SQLITE_BUSY/.test(e.code)) return true;
-  return e.cause?.kind === 'SocketTimeout';
+  // Raw statements (P2010) carry the driver's error in meta.
+  return e.cause?.kind === 'SocketTimeout' || e.meta?.driverAdapterError?.cause?.kind === 'SocketTimeout';
 }

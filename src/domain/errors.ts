@@ -8,7 +8,9 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'UNAUTHENTICATED'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  /** The store stayed locked by other writers past the busy timeout: nothing was written; retry later. */
+  | 'SERVICE_BUSY';
 
 export class DomainError extends Error {
   constructor(
@@ -28,5 +30,8 @@ export const notFound = (message: string, details?: Record<string, unknown>) =>
   new DomainError('NOT_FOUND', message, details);
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainError('CONFLICT', message, details);
+
+export const serviceBusy = (message = 'The database is busy with other writes; nothing was written. Retry in a moment.') =>
+  new DomainError('SERVICE_BUSY', message, { retryable: true });
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

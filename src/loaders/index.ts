@@ -5,7 +5,7 @@
 import type { Db } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { Prisma as P } from '../generated/prisma/client.ts';
-import { byId, groupedBy } from './batch.ts';
+import { createBatchers } from './batch.ts';
 import { TARGET_COLUMN } from '../domain/evidence-targets.ts';
 
 type EvidenceTarget = Prisma.EvidenceCreateManyInput['targetType'];
@@ -19,6 +19,7 @@ const dateOrder = <F extends string>(field: F) =>
 
 
 export function createLoaders(db: Db) {
+  const { byId, groupedBy } = createBatchers();
   const evidenceFor = (target: EvidenceTarget) => {
     const column = TARGET_COLUMN[target];
     return groupedBy<string, Prisma.EvidenceModel>(

@@ -5,7 +5,8 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isDomainError } from '../domain/errors.ts';
+import { isBusyError } from '../db/busy.ts';
+import { isDomainError, serviceBusy } from '../domain/errors.ts';
 import type { Logger } from './logger.ts';
 import { toGlobalId, type NodeType } from '../resolvers/global-id.ts';
 
@@ -16,12 +17,19 @@ export const ERROR_CODES = new Set([
   'QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX', 'TOO_MANY_ALIASES', 'TOO_MANY_TOKENS', 'PAYLOAD_TOO_LARGE',
   // Automatic persisted queries: a hash the server has not seen yet (the client retries with the text).
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+  // The database stayed locked by other writers past BUSY_TIMEOUT_MS (extensions.retryable: true).
+  'SERVICE_BUSY',
   'INTERNAL_SERVER_ERROR',
 ]);
 
 export function createFormatError(production: boolean, logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    let original = unwrapResolverError(error);
+    // A statement that waited out the busy timeout: the transaction rolled back, so a retry is safe.
+    if (!isDomainError(original) && isBusyError(original)) {
+      logger.warn('database busy past the busy timeout', { path: formatted.path });
+      original = serviceBusy();
+    }
     if (isDomainError(original)) {
       // Records named in details ({ existing: { type, id } }) are given to clients as global IDs.
       const { existing, ...details } = original.details as { existing?: { type: NodeType; id: string } };

@@ -7,6 +7,7 @@ import { startServer, type RunningServer } from '../../src/server/index.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
 import { seededDb, type TestDb } from './db.ts';
+import type { DbOptions } from '../../src/db/client.ts';
 
 export interface GqlResult<T = any> {
   status: number;
@@ -29,12 +30,14 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Where log lines go (every level), instead of stdout/stderr. */
   log?: NodeJS.WritableStream;
+  /** Database options (read workers, busy timeout); statement logging is always on. */
+  db?: Omit<DbOptions, 'onQuery'>;
 }
 
 export async function startTestServer(overrides: Partial<Config> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const queries: string[] = [];
   const metrics = createMetrics();
-  const t = await seededDb({ onQuery: (sql, ms) => { queries.push(sql); metrics.observeStatement(ms); } });
+  const t = await seededDb({ ...options.db, onQuery: (sql, ms) => { queries.push(sql); metrics.observeStatement(ms); } });
   // The response cache is off unless a suite turns it on (test/integration/response-cache.test.ts): the
   // other suites count the statements each operation runs and assert that refused ones run none.
   const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1', databaseUrl: t.url, responseCacheMb: 0, ...overrides };

@@ -40,6 +40,10 @@ export interface DossierErrorExtensionsByCode {
   TOO_MANY_ALIASES: Record<never, never>;
   TOO_MANY_TOKENS: Record<never, never>;
   PAYLOAD_TOO_LARGE: Record<never, never>;
+  /** The database stayed locked by other writers past the server's busy timeout; nothing was written. Retry after a short wait. */
+  SERVICE_BUSY: {
+    readonly retryable: true;
+  };
   INTERNAL_SERVER_ERROR: Record<never, never>;
   /** Client side: the server could not be reached or did not answer in time (after any retries). */
   NETWORK_ERROR: Record<never, never>;
@@ -70,7 +74,7 @@ export const DOSSIER_ERROR_CODES: readonly DossierErrorCode[] = [
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
   'QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX', 'TOO_MANY_ALIASES', 'TOO_MANY_TOKENS', 'PAYLOAD_TOO_LARGE',
-  'INTERNAL_SERVER_ERROR', 'NETWORK_ERROR', 'BAD_RESPONSE',
+  'SERVICE_BUSY', 'INTERNAL_SERVER_ERROR', 'NETWORK_ERROR', 'BAD_RESPONSE',
 ];
 
 export const isDossierErrorCode = (value: unknown): value is DossierErrorCode =>
