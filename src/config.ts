@@ -45,20 +45,11 @@ export function resolveDatabaseUrl(url = process.env.DATABASE_URL || DEFAULT_DAT
 }
 
 /**
- * Read worker threads when READ_WORKERS asks for them: one per core, at least 2 (so one slow read leaves
- * a worker free for everyone else) and at most 4 (each costs ~9 MB resident).
- */
-export function suggestedReadWorkers(): number {
-  return Math.min(4, Math.max(2, os.availableParallelism()));
-}
-
-/**
- * Off by default for now: with reads answered out of band, DataLoader batching by level depends on
- * when each answer arrives, and statement counts of nested queries still vary by one (see
- * src/loaders/batch.ts); READ_WORKERS=n turns the pool on.
+ * Read worker threads by default: one per core, at least 2 (so one slow read leaves a worker free for
+ * everyone else) and at most 4 (each costs ~9 MB resident).
  */
 export function defaultReadWorkers(): number {
-  return 0;
+  return Math.min(4, Math.max(2, os.availableParallelism()));
 }
 
 export interface QueryLimits {

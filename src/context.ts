@@ -2,8 +2,9 @@
  * The per-request context: the database, a fresh set of loaders (their caches live for one request
  * only), and who is asking (authenticated by src/server/http.ts).
  */
-import type { Db } from './db/client.ts';
+import { readPoolOf, type Db } from './db/client.ts';
 import { createLoaders, type Loaders } from './loaders/index.ts';
+import { createGate } from './loaders/batch.ts';
 import type { Principal } from './domain/auth.ts';
 
 export interface Context {
@@ -28,5 +29,11 @@ export interface OperationReport {
 export const emptyReport = (): OperationReport => ({ operation: null, type: null, codes: [] });
 
 export function createContext(db: Db, requestId: string, viewer: Principal | null = null, report = emptyReport()): Context {
-  return { db, loaders: createLoaders(db), requestId, viewer, report };
+  const gate = createGate();
+  // With reads on worker threads, answers arrive out of band: the loaders' batches wait while any
+  // statement of this request runs, so each level is one batch (see src/loaders/batch.ts).
+  const requestDb = readPoolOf(db)
+    ? (db.$extends({ query: { $allOperations: ({ args, query }) => gate.track(query(args)) } }) as unknown as Db)
+    : db;
+  return { db: requestDb, loaders: createLoaders(requestDb, gate), requestId, viewer, report };
 }

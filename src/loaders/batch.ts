@@ -6,17 +6,18 @@ import DataLoader from 'dataloader';
 
 /**
  * When a request's batches are sent. With reads on worker threads (src/db/read-pool.ts) the answers of
- * one level's batches arrive in separate macrotasks, so dispatching each batch on the next macrotask
+ * one level's statements arrive in separate macrotasks, so dispatching each batch on the next macrotask
  * would split the next level's loads into as many batches as answers arrived: the query count would
- * depend on timing. Instead a request's pending batches are sent together once none of its batches is
- * being fetched (on the next macrotask, which gathers every load the last answer caused): one query per
- * relation per level, the batches of a level still running side by side. Lookups by id (documents,
- * actors: reached from many levels) wait further, until no list batch is pending either, so the
- * documents of request, item and response evidence are fetched in one query rather than one per level.
+ * depend on timing. Instead a request's pending batches are sent together once none of its statements
+ * is running (`track`: the loaders' own, and every other statement of the request, see context.ts),
+ * on the next macrotask, which gathers every load the last answer caused: one query per relation per
+ * level, the batches of a level still running side by side. Lookups by id (documents, actors: reached
+ * from many levels) wait further, until no list batch is pending either, so the documents of request,
+ * item and response evidence are fetched in one query rather than one per level.
  */
 const MAX_HOLD_MS = 2_000;
 
-function createGate() {
+export function createGate() {
   let inFlight = 0;
   let scheduled = false;
   let overdue: NodeJS.Timeout | undefined;
@@ -62,9 +63,10 @@ function createGate() {
   };
 }
 
+export type BatchGate = ReturnType<typeof createGate>;
+
 /** The loader factories of one request, sharing its dispatch gate. */
-export function createBatchers() {
-  const gate = createGate();
+export function createBatchers(gate: BatchGate) {
 
   /** Rows by their own id; missing ids resolve to null. */
   function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {

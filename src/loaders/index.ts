@@ -5,7 +5,7 @@
 import type { Db } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { Prisma as P } from '../generated/prisma/client.ts';
-import { createBatchers } from './batch.ts';
+import { createBatchers, createGate, type BatchGate } from './batch.ts';
 import { TARGET_COLUMN } from '../domain/evidence-targets.ts';
 
 type EvidenceTarget = Prisma.EvidenceCreateManyInput['targetType'];
@@ -18,8 +18,9 @@ const dateOrder = <F extends string>(field: F) =>
 
 
 
-export function createLoaders(db: Db) {
-  const { byId, groupedBy } = createBatchers();
+/** `gate`: when the request's batches are sent (src/loaders/batch.ts); shared with the request's other statements. */
+export function createLoaders(db: Db, gate: BatchGate = createGate()) {
+  const { byId, groupedBy } = createBatchers(gate);
   const evidenceFor = (target: EvidenceTarget) => {
     const column = TARGET_COLUMN[target];
     return groupedBy<string, Prisma.EvidenceModel>(
