@@ -2,14 +2,16 @@
  * `npm run bench`: dossier against the floor (the same answers from hand-written SQL, bench/floor in
  * bench/servers.ts), per corpus size, in one process tree.
  *
- *   npm run bench -- [--sizes seed,1k,10k,100k] [--rounds 3] [--duration 2] [--only <operation>] [--json out.json] [--no-cache]
+ *   npm run bench -- [--sizes seed,1k,10k,100k] [--rounds 3] [--duration 2] [--only <operation>|stall] [--json out.json] [--no-cache]
  *
  * For each size: builds (or reuses) a synthetic corpus (bench/corpus.ts) in the corpus directory
  * (BENCH_DIR, default the system temp directory), upgrades it with the project's migrations, starts
  * dossier and the floor as child processes over that one file, checks
  * that every operation the floor answers gets the same `data` from dossier, then measures in rounds,
  * alternating the servers so that a noisy neighbour hits all of them alike: throughput at 8 connections
- * and p50/p99 latency at 1 connection (autocannon), SQL statements per operation, resident memory.
+ * and p50/p99 latency at 1 connection (autocannon), SQL statements per operation, resident memory; then
+ * the stall check: p99 of /healthz and a title list at idle and while a heavy read loops, for dossier
+ * with and without read workers.
  * Ratios (dossier ÷ floor) are the figures to compare across machines; absolute times are not.
  */
 import assert from 'node:assert/strict';
@@ -158,6 +160,77 @@ function paramsOf(file: string): Params {
   };
 }
 
+/**
+ * "No single read stalls the others": p99 of /healthz and of a title list, one request at a time, at
+ * idle and while a heavy read (a common-word search) runs back to back on another connection. Ratio
+ * loaded ÷ idle, target ≤ 2. Measured for dossier as configured and with READ_WORKERS=0 (every
+ * statement on the one JS thread, as before the read pool).
+ */
+async function stall(server: Server, p: Params) {
+  const titles = OPERATIONS.find((o) => o.name.startsWith('documents(first: 20)'))!;
+  const heavy = OPERATIONS.find((o) => o.name === 'search (common words)')!;
+  const healthz = server.url.replace(/\/graphql$/, '/healthz');
+  const getHealthz = (agent: http.Agent) => new Promise<number>((resolve, reject) => {
+    const started = performance.now();
+    http.get(healthz, { agent }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`/healthz: HTTP ${res.statusCode}`))));
+    }).on('error', reject);
+  });
+  const p99Of = async (run: (agent: http.Agent) => Promise<number>) => {
+    const times: number[] = [];
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const until = performance.now() + DURATION * 1000;
+    try {
+      while (performance.now() < until || times.length < 20) times.push(await run(agent));
+    } finally {
+      agent.destroy();
+    }
+    times.sort((a, b) => a - b);
+    return { p99: times[Math.min(times.length - 1, Math.floor(0.99 * times.length))]!, n: times.length };
+  };
+  const measure = async () => ({
+    healthz: await p99Of(getHealthz),
+    titles: await p99Of((agent) => timed(server, titles, body(titles, p), agent)),
+  });
+  const idle = await measure();
+  let running = true;
+  let heavyRuns = 0;
+  const heavyAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const loop = (async () => {
+    while (running) {
+      await timed(server, heavy, body(heavy, p), heavyAgent);
+      heavyRuns++;
+    }
+  })();
+  const loaded = await measure();
+  running = false;
+  await loop;
+  heavyAgent.destroy();
+  return { idle, loaded, heavyRuns };
+}
+
+async function stallSection(work: string, p: Params, dossier: Server) {
+  const single = await start('dossier READ_WORKERS=0', 'dossier', work, ['--read-workers', '0']);
+  try {
+    console.log(`\n### stall: p99 ms at 1 connection, idle → while a common-word search runs back to back (target: ratio ≤ 2)`);
+    console.log('| server | /healthz idle → loaded | ratio | documents(first: 20) idle → loaded | ratio | heavy reads done |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    const out: Record<string, unknown> = {};
+    for (const [label, server] of [['dossier (read workers)', dossier], ['dossier, READ_WORKERS=0', single]] as const) {
+      const r = await stall(server, p);
+      const ratio = (a: { p99: number }, b: { p99: number }) => b.p99 / a.p99;
+      const mark = (x: number) => `${fmt(x, 2)}${x <= 2 ? ' ✓' : ' ✗'}`;
+      console.log(`| ${label} | ${fmt(r.idle.healthz.p99, 1)} → ${fmt(r.loaded.healthz.p99, 1)} | ${mark(ratio(r.idle.healthz, r.loaded.healthz))} | `
+        + `${fmt(r.idle.titles.p99, 1)} → ${fmt(r.loaded.titles.p99, 1)} | ${mark(ratio(r.idle.titles, r.loaded.titles))} | ${r.heavyRuns} |`);
+      out[label] = r;
+    }
+    return out;
+  } finally {
+    await single.stop();
+  }
+}
+
 interface Row {
   op: string;
   kind: string;
@@ -190,7 +263,7 @@ async function benchSize(size: string) {
   const cached = CACHE ? await start('dossier+cache', 'dossier', work, ['--cache']) : null;
   const rssAfterStart = (await dossier.stats()).rss;
   try {
-    const ops = OPERATIONS.filter((o) => !ONLY || o.name.includes(ONLY));
+    const ops = OPERATIONS.filter((o) => !ONLY || (ONLY !== 'stall' && o.name.includes(ONLY)));
     // Correctness first: a benchmark comparing different answers is worthless.
     for (const op of ops.filter((o) => o.floor)) {
       const [a, b] = [await post(dossier, op, p), await post(floor, op, p)];
@@ -222,11 +295,12 @@ async function benchSize(size: string) {
       });
       printRow(rows.at(-1)!);
     }
+    const stallFigures = !ONLY || ONLY === 'stall' ? await stallSection(work, p, dossier) : null;
     const d = await dossier.stats();
     const f = await floor.stats();
     const c = cached ? await cached.stats() : null;
     const summary = {
-      size, documents, rows,
+      size, documents, rows, stall: stallFigures,
       startMs: { dossier: dossier.startMs, floor: floor.startMs },
       rssMb: { dossierAfterStart: rssAfterStart / 2 ** 20, dossierPeak: d.peakRss / 2 ** 20, cachedPeak: c ? c.peakRss / 2 ** 20 : null, floorPeak: f.peakRss / 2 ** 20 },
     };

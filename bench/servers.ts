@@ -1,8 +1,9 @@
 /**
  * The two servers the benchmark compares, each run as a child of bench/run.ts:
  *
- *   dossier <db file> [--cache]   the API as `npm start` serves it, with the response cache off
- *                                 (its default RESPONSE_CACHE_MB with --cache)
+ *   dossier <db file> [--cache] [--read-workers N]   the API as `npm start` serves it, with the
+ *                                 response cache off (its default RESPONSE_CACHE_MB with --cache);
+ *                                 READ_WORKERS as given (default: the server's own)
  *   floor <db file>               bare node:http + better-sqlite3 + hand-written prepared statements
  *
  * Each reports over IPC: its URL when listening, and on request the SQL statements it ran since the last
@@ -15,6 +16,8 @@ import { OPERATIONS, floorOver } from './operations.ts';
 
 const [mode, file, ...flags] = process.argv.slice(2);
 const cache = flags.includes('--cache');
+const readWorkersArg = flags.indexOf('--read-workers');
+const readWorkers = readWorkersArg >= 0 ? Number(flags[readWorkersArg + 1]) : undefined;
 let statements = 0;
 let peakRss = process.memoryUsage().rss;
 setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50).unref();
@@ -44,7 +47,7 @@ async function startDossier(): Promise<string> {
     // Uncached unless asked: the uncached figures are the pipeline's own; `--cache` serves as `npm start` does.
     responseCacheMb: cache ? 32 : 0,
   };
-  const db = await createDb(url, { onQuery: () => { statements++; } });
+  const db = await createDb(url, { onQuery: () => { statements++; }, ...(readWorkers !== undefined ? { readWorkers } : {}) });
   const server = await startServer(config, db, createLogger('silent'));
   return server.url;
 }
