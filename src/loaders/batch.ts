@@ -29,6 +29,8 @@ export function createGate() {
     clearTimeout(overdue);
     overdue = undefined;
     for (const run of (lists.length ? lists : lookups).splice(0)) run();
+    // A batch of cache hits alone fetches nothing: look again for what is still waiting.
+    schedule();
   };
   const schedule = () => {
     if (lists.length === 0 && lookups.length === 0) return;
@@ -37,6 +39,7 @@ export function createGate() {
       overdue ??= setTimeout(() => {
         overdue = undefined;
         for (const run of [...lists.splice(0), ...lookups.splice(0)]) run();
+        schedule();
       }, MAX_HOLD_MS);
       return;
     }
