@@ -166,3 +166,34 @@ test('a stale version is refused in words, with a reload, and overwrites nothing
   await page.locator('section', { has: page.getByRole('heading', { name: 'Status over time' }) }).getByText('Mission complete (test)').waitFor();
   expect(await allawi()).toMatchObject({ status: 'FULFILLED', version: opened.version + 2 });
 });
+
+test('by keyboard alone: select a passage by its words, attach it as evidence, and it is highlighted', async () => {
+  await page.goto(`${base}#/documents/${FOX_2004}`);
+  await page.locator('.body mark').first().waitFor();
+  const quote = 'hour-long meeting at the White House';
+  const body = (await server.gql<{ document: { body: string } }>(`{ document(slug: "${FOX_2004}") { body } }`)).data!.document.body;
+  const start = body.indexOf(quote);
+  expect(await page.locator(`.body mark[data-start="${start}"]`).count()).toBe(0);
+
+  const passage = page.getByLabel('Select a passage to curate by its exact words (or select it in the text)');
+  await passage.focus();
+  await page.keyboard.type('a meeting at the White House');
+  await page.keyboard.press('Enter');
+  expect(await page.getByRole('alert').innerText()).toBe('These words are not in the text, exactly as typed.');
+  await passage.fill('');
+  await page.keyboard.type(quote);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Curate the selection' }).waitFor();
+  expect(await page.locator('.curate q').first().innerText()).toBe(quote);
+  // Tab on to the fact to support (already chosen: the first), then on to the button, and press it.
+  const target = page.getByLabel('Supports', { exact: true });
+  await target.focus();
+  await target.selectOption({ label: 'Actor: George W. Bush' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Attach evidence');
+  await page.keyboard.press('Enter');
+  await page.locator(`.body mark[data-start="${start}"]`).waitFor();
+  expect(await page.locator(`.body mark[data-start="${start}"]`).innerText()).toBe(quote);
+  expect(await page.getByRole('status').filter({ hasText: 'Evidence added.' }).count()).toBe(1);
+});

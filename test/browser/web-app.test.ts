@@ -290,6 +290,22 @@ test('readable at 200% zoom: no horizontal scrolling on any view', async () => {
       expect({ view, overflow }).toEqual({ view, overflow: 0 });
     }
     await zoomed.screenshot({ path: path.join(SHOTS, 'zoom-200-document.png'), fullPage: false });
+
+    // The curation panels too: the request editor, and a new request started from a selection.
+    const overflow = () => zoomed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await zoomed.evaluate((token) => sessionStorage.setItem('dossier.editorToken', token), EDITOR);
+    await zoomed.goto(`${base}#/requests/${ALLAWI}`);
+    await zoomed.getByRole('button', { name: 'Edit this request' }).click();
+    await zoomed.getByRole('button', { name: 'Record the status' }).waitFor();
+    expect({ view: 'request editor', overflow: await overflow() }).toEqual({ view: 'request editor', overflow: 0 });
+    await zoomed.goto(`${base}#/documents/${FOX_2004}`);
+    await zoomed.locator('.body mark').first().waitFor();
+    await zoomed.getByLabel('Select a passage to curate by its exact words (or select it in the text)').fill('NATO should never slam the door');
+    await zoomed.getByRole('button', { name: 'Select', exact: true }).click();
+    await zoomed.getByLabel('start a request from it').check();
+    await zoomed.getByRole('button', { name: 'Add another item' }).click();
+    expect({ view: 'new request', overflow: await overflow() }).toEqual({ view: 'new request', overflow: 0 });
+    await zoomed.evaluate(() => sessionStorage.removeItem('dossier.editorToken'));
   } finally {
     await zoomed.close();
   }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { DocumentReaderQuery } from '@dossier/sdk/documents';
 import { useLoad, useToken } from '../api.ts';
 import { partialDate, words } from '../format.ts';
@@ -59,6 +59,30 @@ function requestsOf(doc: Doc): [string, string][] {
   return [...seen];
 }
 
+/**
+ * The keyboard's way to select: type or paste the words of a passage (its first occurrence is taken;
+ * add words around it to pick another). A mouse can select in the text itself.
+ */
+function FindPassage({ body, onFound }: { body: string; onFound: (s: { start: number; end: number }) => void }) {
+  const id = useId();
+  const [missing, setMissing] = useState(false);
+  const find = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const words = String(new FormData(e.currentTarget).get('passage') ?? '');
+    const at = words ? body.indexOf(words) : -1;
+    setMissing(at < 0);
+    if (at >= 0) onFound({ start: at, end: at + words.length });
+  };
+  return (
+    <form className="find-passage" onSubmit={find} aria-label="Select a passage by its words">
+      <label htmlFor={id}>Select a passage to curate by its exact words (or select it in the text)</label>
+      <input id={id} name="passage" autoComplete="off" />
+      <button type="submit">Select</button>
+      {missing && <p role="alert" className="error">These words are not in the text, exactly as typed.</p>}
+    </form>
+  );
+}
+
 function Reader({ doc, target, reload }: { doc: Doc; target: [number, number] | null; reload: () => void }) {
   useTitle(doc.title);
   const facts = useMemo(() => doc.evidence.edges.map((e) => e.node).sort((a, b) => a.start - b.start || b.end - a.end), [doc]);
@@ -116,6 +140,7 @@ function Reader({ doc, target, reload }: { doc: Doc; target: [number, number] | 
           {active.length > 0 && <><strong>This passage supports:</strong><ul>{active.map((f) => <li key={f.id}>{describe(f)}</li>)}</ul></>}
         </div>
         {added && <p role="status" className="ok">{added.text}{added.link && <> <a href={added.link}>Open it</a></>}</p>}
+        {canCurate && <FindPassage body={doc.body} onFound={setSelection} />}
         {canCurate && selection && (
           <Curate key={`${selection.start}-${selection.end}`} selected={{ document: doc.id, ...selection, quote: doc.body.slice(selection.start, selection.end) }}
             targets={targets} requests={requests} onAdded={(a) => { setSelection(null); setAdded(a); reload(); }} />
