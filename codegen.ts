@@ -78,26 +78,15 @@ const config: CodegenConfig = {
     // The TypeScript SDK package (packages/sdk): operations in packages/sdk/operations/*.graphql are
     // validated against the schema here, so an operation the schema no longer supports fails
     // `npm run codegen` (and install).
-    // 1. TypedDocumentNode documents and operation types (client preset), for Apollo Client / urql.
+    // 1. TypedDocumentNode documents and operation types (client preset), for Apollo Client / urql; the
+    //    SDK's typed methods (packages/sdk/src/methods.ts) are derived from these documents.
     [`${sdkOut}/documents/`]: {
       documents: sdkDocuments,
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: { ...sdkTypes, importExtension: '.ts' },
     },
-    // 2. One typed function per operation (graphql-request), reusing the documents and types above.
-    [`${sdkOut}/sdk.ts`]: {
-      documents: sdkDocuments,
-      plugins: ['typescript-graphql-request'],
-      config: {
-        ...sdkTypes,
-        documentMode: 'external',
-        importDocumentNodeExternallyFrom: './documents/graphql.ts',
-        importOperationTypesFrom: 'Operations',
-        importExtension: '.ts',
-      },
-    },
-    // 3. possibleTypes for Apollo Client's / urql's normalised caches (unions and interfaces such as
+    // 2. possibleTypes for Apollo Client's / urql's normalised caches (unions and interfaces such as
     // TimelineItem), so inline fragments on them match instead of being dropped with a warning.
     [`${sdkOut}/possible-types.ts`]: {
       plugins: ['fragment-matcher'],

@@ -7,17 +7,11 @@
  *
  * Needs Debian's chromium at /usr/bin/chromium (`.ci/install-chromium.sh`); CHROMIUM_PATH overrides it.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { axeViolations as axeOf, launch, selectText, shot as shotOf, SHOTS } from './web-helpers.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SHOTS = process.env.SCREENSHOT_DIR || path.join(root, 'test-results/screenshots');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const EDITOR = 'web-editor-secret';
 const ALLAWI = 'allawi-2004-nato-assistance';
 const FOX_2004 = '002_747cff529a1d3125';
@@ -28,33 +22,13 @@ let page: Page;
 let base: string;
 const pageErrors: string[] = [];
 
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** Serious and critical axe-core violations of the page as it stands. */
-async function axeViolations(): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run();
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
+const shot = (name: string) => shotOf(page, name);
+const axeViolations = () => axeOf(page);
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/install-chromium.sh (as root) and re-run the browser tests.`);
-  if (!fs.existsSync(path.join(root, 'web/dist/index.html'))) throw new Error('The web app is not built: run npm run build:web.');
-  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
   server = await startTestServer({ tokens: `web:editor:${EDITOR}` });
   base = new URL('/', server.url).toString();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    timeout: 60_000,
-  });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.setDefaultTimeout(15_000);
@@ -126,6 +100,26 @@ test('Request page: parties on whose behalf, items with the exclusion marked, re
   // The status over time, each step with its support.
   const history = page.locator('section', { has: page.getByRole('heading', { name: 'Status over time' }) });
   expect(await history.locator('li .status').allTextContents()).toContain('Accepted');
+  // Where the sources disagree on the date (the letter: 20, 21 or 22 June 2004), each claim with its
+  // precision and support, and the one the record follows marked.
+  const when = page.locator('section', { has: page.getByRole('heading', { name: /^When: the dates the sources give/ }) });
+  const claims = when.locator('.date-claims > li');
+  expect(await claims.count()).toBe(3);
+  const claimText = await claims.allInnerTexts();
+  expect(claimText.map((t) => t.split(' · ')[0])).toEqual(['20 June 2004 (to the day)', '21 June 2004 (to the day)', '22 June 2004 (to the day)']);
+  expect(await when.locator('li.used').innerText()).toMatch(/The letter was received Monday[\s\S]*the date the record follows/);
+  // Each claim carries its support: a corpus quote (a link into the document) or a public-record citation.
+  for (let i = 0; i < 3; i++) expect(await claims.nth(i).locator('.evidence li').count()).toBeGreaterThan(0);
+  expect(await when.locator('li.used .evidence a', { hasText: 'The letter was received Monday' }).count()).toBe(1);
+  // Numbers the texts state, each linked to the very words that state it.
+  const fifty = page.locator('.quantities li', { hasText: 'about 50 officers' }).first();
+  expect(await fifty.locator('strong').innerText()).toBe('about 50 officers');
+  const link = fifty.locator('a');
+  expect(await link.innerText()).toBe('about 50 officers');
+  const m = /#\/documents\/([^?]+)\?span=(\d+)-(\d+)$/.exec((await link.getAttribute('href'))!)!;
+  const body = (await server.gql<{ document: { body: string } }>(`{ document(slug: "${decodeURIComponent(m[1]!)}") { body } }`)).data!.document.body;
+  expect(body.slice(Number(m[2]), Number(m[3]))).toBe('about 50 officers');
+  expect(await page.locator('.quantities li', { hasText: 'up to 360 personnel' }).count()).toBe(1);
   await shot('request');
   expect(await axeViolations()).toEqual([]);
 });
@@ -194,6 +188,27 @@ test('Timeline: several actors to scale; a month-precise date is drawn as the wh
   expect(await axeViolations()).toEqual([]);
 });
 
+test('Timeline: lanes match entries by actor ID, so actors named by name or alias fill their lanes', async () => {
+  const bySlug = async (actors: string) => {
+    await page.goto(`${base}#/timeline?actors=${encodeURIComponent(actors)}`);
+    await page.locator('.lane').first().waitFor();
+    return page.evaluate(() => [...document.querySelectorAll('.lane')].map((l) => ({
+      label: l.querySelector('.lane-label')!.textContent, entries: l.querySelectorAll('.entry').length,
+    })));
+  };
+  const slugs = await bySlug('iraq,nato');
+  const names = await bySlug('Iraq,North Atlantic Treaty Organization');
+  const aliases = await bySlug('IRAQ,Nato');
+  expect(slugs.map((l) => l.label)).toEqual(['Iraq', 'North Atlantic Treaty Organization']);
+  for (const lane of slugs) expect(lane.entries).toBeGreaterThan(0);
+  // The same lanes, whatever the actors were called in the URL (a slug match would leave these empty).
+  expect(names).toEqual(slugs);
+  expect(aliases).toEqual(slugs);
+  // Iraq's lane holds only entries that matched Iraq.
+  const iraqOnly = await page.locator('.lane').first().locator('.entry').count();
+  expect(iraqOnly).toBeLessThan(await page.locator('.facts > li').count());
+});
+
 test('Search: snippets with the matches highlighted, linking to the document', async () => {
   await page.goto(`${base}#/search`);
   await page.getByLabel('Words to find').fill('troops');
@@ -210,45 +225,26 @@ test('Search: snippets with the matches highlighted, linking to the document', a
 test('Curation: an editor token in session storage; select text, attach it as evidence, and it is highlighted', async () => {
   await page.goto(`${base}#/curation`);
   await page.getByLabel('Editor token', { exact: true }).fill('not-a-token');
-  await page.getByRole('button', { name: 'Use this token' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('A token is set for this tab.').waitFor();
   expect(page.url()).not.toContain('not-a-token');
   expect(await page.evaluate(() => sessionStorage.getItem('dossier.editorToken'))).toBe('not-a-token');
   await shot('curation');
   expect(await axeViolations()).toEqual([]);
 
-  // Selects "Security Adviser Condoleezza Rice" in the body: inside an existing span, starting where none does.
-  const select = async () => {
-    await page.goto(`${base}#/documents/${FOX_2004}`);
-    await page.locator('.body mark').first().waitFor();
-    const at = await page.evaluate(() => {
-      const body = document.querySelector('.body')!;
-      const text = body.textContent ?? '';
-      const start = text.indexOf('Security Adviser Condoleezza Rice');
-      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let offset = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const len = n.textContent!.length;
-        if (offset <= start && start < offset + len) range.setStart(n, start - offset);
-        if (offset < start + 33 && start + 33 <= offset + len) range.setEnd(n, start + 33 - offset);
-        offset += len;
-      }
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return start;
-    });
-    await page.getByRole('heading', { name: 'Curate the selection' }).waitFor();
-    return at;
-  };
-  await select();
-  await page.getByRole('button', { name: 'Attach evidence' }).click();
-  expect(await page.getByRole('alert').innerText()).toMatch(/editor token was not accepted/);
+  // The token goes with reads too: a wrong one is said in words where the document would be, with a
+  // form to sign in again right there.
+  await page.goto(`${base}#/documents/${FOX_2004}`);
+  expect(await page.getByRole('alert').innerText()).toMatch(/^Your token was not accepted/);
+  expect(await page.locator('.body').count()).toBe(0);
+  await page.getByLabel('Token', { exact: true }).fill(EDITOR);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('.body mark').first().waitFor();
+  expect(await page.evaluate(() => sessionStorage.getItem('dossier.editorToken'))).toBe(EDITOR);
 
-  await page.goto(`${base}#/curation`);
-  await page.getByLabel('Editor token', { exact: true }).fill(EDITOR);
-  await page.getByRole('button', { name: 'Use this token' }).click();
-  const start = await select();
+  // Selects "Security Adviser Condoleezza Rice" in the body: inside an existing span, starting where none does.
+  const start = await selectText(page, 'Security Adviser Condoleezza Rice');
+  await page.getByRole('heading', { name: 'Curate the selection' }).waitFor();
   expect(await page.locator(`.body mark[data-start="${start}"]`).count()).toBe(0);
   await page.getByLabel('Supports', { exact: true }).selectOption({ label: 'Actor: Condoleezza Rice' });
   await page.getByRole('button', { name: 'Attach evidence' }).click();
@@ -265,37 +261,22 @@ test('Curation: start a response from a selection; an unknown responder is refus
   const responses = async () => (await server.gql<{ request: { responses: { summary: string }[] } }>(`{ request(slug: "${ALLAWI}") { responses { summary } } }`)).data!.request.responses.length;
   const before = await responses();
   const quote = 'NATO should never slam the door';
-  const start = await page.evaluate((q) => {
-    const body = document.querySelector('.body')!;
-    const at = (body.textContent ?? '').indexOf(q);
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let offset = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const len = n.textContent!.length;
-      if (offset <= at && at < offset + len) range.setStart(n, at - offset);
-      if (offset < at + q.length && at + q.length <= offset + len) range.setEnd(n, at + q.length - offset);
-      offset += len;
-    }
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    return at;
-  }, quote);
-  await page.getByLabel('start a response from it').check();
+  const start = await selectText(page, quote);
+  await page.getByLabel('add a response from it').check();
   await page.getByLabel('To the request').selectOption(ALLAWI);
   await page.getByLabel('Stance').selectOption('SUPPORTS');
-  await page.getByLabel('Responder (actor slug or name)').fill('no-such-actor-anywhere');
+  await page.getByLabel('Responder', { exact: true }).fill('no-such-actor-anywhere');
   await page.getByRole('button', { name: 'Record the response' }).click();
   expect(await page.getByRole('alert').innerText()).toMatch(/^Not found: responder: no actor has the ID or slug "no-such-actor-anywhere"/);
   expect(await responses()).toBe(before);
 
-  await page.getByLabel('Responder (actor slug or name)').fill('nato');
+  await page.getByLabel('Responder', { exact: true }).fill('nato');
   await page.getByRole('button', { name: 'Record the response' }).click();
   const mark = page.locator(`.body mark[data-start="${start}"]`);
   await page.waitForFunction((s) => document.querySelector(`.body mark[data-start="${s}"]`)?.getAttribute('title')?.includes('Response by North Atlantic Treaty Organization'), start);
   expect(await mark.getAttribute('title')).toContain(`(supports): ${quote}`);
   expect(await responses()).toBe(before + 1);
+  expect(await page.getByRole('status').filter({ hasText: 'Response recorded' }).innerText()).toMatch(/Response recorded to “Iraq's interim prime minister Iyad Allawi/);
 });
 
 test('readable at 200% zoom: no horizontal scrolling on any view', async () => {
@@ -309,6 +290,22 @@ test('readable at 200% zoom: no horizontal scrolling on any view', async () => {
       expect({ view, overflow }).toEqual({ view, overflow: 0 });
     }
     await zoomed.screenshot({ path: path.join(SHOTS, 'zoom-200-document.png'), fullPage: false });
+
+    // The curation panels too: the request editor, and a new request started from a selection.
+    const overflow = () => zoomed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await zoomed.evaluate((token) => sessionStorage.setItem('dossier.editorToken', token), EDITOR);
+    await zoomed.goto(`${base}#/requests/${ALLAWI}`);
+    await zoomed.getByRole('button', { name: 'Edit this request' }).click();
+    await zoomed.getByRole('button', { name: 'Record the status' }).waitFor();
+    expect({ view: 'request editor', overflow: await overflow() }).toEqual({ view: 'request editor', overflow: 0 });
+    await zoomed.goto(`${base}#/documents/${FOX_2004}`);
+    await zoomed.locator('.body mark').first().waitFor();
+    await zoomed.getByLabel('Select a passage to curate by its exact words (or select it in the text)').fill('NATO should never slam the door');
+    await zoomed.getByRole('button', { name: 'Select', exact: true }).click();
+    await zoomed.getByLabel('start a request from it').check();
+    await zoomed.getByRole('button', { name: 'Add another item' }).click();
+    expect({ view: 'new request', overflow: await overflow() }).toEqual({ view: 'new request', overflow: 0 });
+    await zoomed.evaluate(() => sessionStorage.removeItem('dossier.editorToken'));
   } finally {
     await zoomed.close();
   }

@@ -140,7 +140,7 @@ describe('reads over the seed', () => {
     expect(actor!.officeHolders.map((r) => r.holder.slug)).toEqual(['jens-stoltenberg']);
   });
 
-  test('requestRows, actorSuggestions, documentReader: what a reading client shows', async () => {
+  test('requestRows, actorSuggestions, actorRef, documentReader: what a reading client shows', async () => {
     const { requests } = await anon.requestRows({ filter: { addressee: 'nato', excludedCategory: ['TROOPS'] } });
     const allawi = requests.edges.map((e) => e.node).find((r) => r.slug === 'allawi-2004-nato-assistance');
     expect(allawi?.items.filter((i) => i.excluded).map((i) => i.category)).toEqual(['TROOPS']);
@@ -148,6 +148,12 @@ describe('reads over the seed', () => {
 
     const { actors } = await anon.actorSuggestions({ text: 'allaw' });
     expect(actors.edges.map((e) => e.node.slug)).toContain('iyad-allawi');
+    // An actor as a user names it (an alias, any case) resolves to the same record as its slug.
+    const byAlias = (await anon.actorRef({ name: 'nato' })).actor;
+    const bySlug = (await anon.actorRef({ slug: 'nato' })).actor;
+    expect(byAlias).toEqual(bySlug);
+    expect(bySlug).toEqual({ id: expect.any(String), slug: 'nato', name: 'North Atlantic Treaty Organization' });
+    expect((await anon.actorRef({ id: bySlug!.id })).actor?.slug).toBe('nato');
 
     const { document } = await anon.documentReader({ slug: '002_747cff529a1d3125' }); // "…but not troops"
     expect(document?.evidence.totalCount).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useToken } from './api.ts';
 import { href, useRoute } from './router.ts';
 import { RequestsView } from './views/Requests.tsx';
 import { RequestView } from './views/Request.tsx';
@@ -10,10 +11,11 @@ import { SearchView } from './views/Search.tsx';
 import { CurationView } from './views/Curation.tsx';
 import './styles.css';
 
-const NAV: [string, string][] = [['requests', 'Requests'], ['timeline', 'Timeline'], ['search', 'Search'], ['curation', 'Curation']];
+const NAV: [string, string][] = [['requests', 'Requests'], ['timeline', 'Timeline'], ['search', 'Search']];
 
 function Page() {
   const route = useRoute();
+  const signedIn = useToken() !== '';
   const [view = 'requests', id] = route.parts;
   let body;
   if (view === 'requests' && id) body = <RequestView slug={id} />;
@@ -30,7 +32,7 @@ function Page() {
         <a className="brand" href={href('requests')}>dossier</a>
         <nav aria-label="Views">
           <ul>
-            {NAV.map(([path, label]) => (
+            {[...NAV, ['curation', signedIn ? 'Curation (signed in)' : 'Sign in']].map(([path = '', label]) => (
               <li key={path}><a href={href(path)} aria-current={view === path ? 'page' : undefined}>{label}</a></li>
             ))}
           </ul>

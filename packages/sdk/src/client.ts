@@ -1,10 +1,10 @@
 /**
- * A small client for the dossier API: the generated typed functions (generated/sdk.ts) over
+ * A small client for the dossier API: one typed method per operation (methods.ts) over
  * graphql-request and Node 20's global fetch, with a bearer token, every failure raised as a
  * DossierError carrying the GraphQL `extensions.code` and `path`, and retries for network failures only.
  */
 import { ClientError, GraphQLClient } from 'graphql-request';
-import { getSdk, type Sdk, type SdkFunctionWrapper } from './generated/sdk.ts';
+import { createMethods, type OperationCall, type OperationType, type Sdk } from './methods.ts';
 import {
   toDossierGraphQLError, type DossierErrorCode, type DossierErrorExtensions, type DossierGraphQLError,
 } from './errors.ts';
@@ -125,7 +125,7 @@ export function createDossierClient(options: DossierClientOptions): DossierClien
     fetch: guardedFetch(options.fetch ?? globalThis.fetch, timeoutMs),
   });
 
-  const withErrorsAndRetries: SdkFunctionWrapper = async (action, operationName, operationType) => {
+  const withErrorsAndRetries = async <T>(action: () => Promise<T>, operationName: string, operationType: OperationType): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await action();
@@ -151,5 +151,11 @@ export function createDossierClient(options: DossierClientOptions): DossierClien
     }
   };
 
-  return getSdk(client, withErrorsAndRetries);
+  const send = (call: OperationCall) => withErrorsAndRetries(() => client.request<unknown>({
+    document: call.document,
+    ...(call.variables === undefined ? {} : { variables: call.variables }),
+    ...(call.requestHeaders === undefined ? {} : { requestHeaders: call.requestHeaders }),
+    ...(call.signal === undefined ? {} : { signal: call.signal }),
+  }), call.operationName, call.operationType);
+  return createMethods(send);
 }

@@ -11,5 +11,5 @@ export {
   DOSSIER_ERROR_CODES, isDossierErrorCode, toDossierGraphQLError,
   type DossierErrorCode, type DossierErrorExtensions, type DossierErrorExtensionsByCode, type DossierGraphQLError,
 } from './errors.ts';
-export type { Sdk, SdkFunctionWrapper } from './generated/sdk.ts';
+export type { OperationMethod, RequestHeaders, Sdk } from './methods.ts';
 export * from './documents.ts';

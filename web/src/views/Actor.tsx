@@ -83,6 +83,6 @@ function Profile({ a }: { a: Actor }) {
 }
 
 export function ActorView({ slug }: { slug: string }) {
-  const [result] = useLoad(`actor:${slug}`, (c) => c.actorProfile({ slug, first: 50 }));
-  return <Load result={result}>{(d) => (d.actor ? <Profile a={d.actor} /> : <p role="alert">No actor has the slug “{slug}”.</p>)}</Load>;
+  const [result, reload] = useLoad(`actor:${slug}`, (c) => c.actorProfile({ slug, first: 50 }));
+  return <Load result={result} reload={reload}>{(d) => (d.actor ? <Profile a={d.actor} /> : <p role="alert">No actor has the slug “{slug}”.</p>)}</Load>;
 }

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { DocumentReaderQuery } from '@dossier/sdk/documents';
-import { describeError, editorApi, getToken, useLoad } from '../api.ts';
+import { useLoad, useToken } from '../api.ts';
 import { partialDate, words } from '../format.ts';
 import { href } from '../router.ts';
 import { segments, selectionOffsets } from '../spans.ts';
 import { Load, useTitle } from './common.tsx';
+import { Curate, type Added } from './Curate.tsx';
 
 type Doc = NonNullable<DocumentReaderQuery['document']>;
 type Fact = Doc['evidence']['edges'][number]['node'];
@@ -53,84 +54,32 @@ function requestsOf(doc: Doc): [string, string][] {
   for (const { node } of doc.evidence.edges) {
     const s = node.supports;
     if (s.__typename === 'Request') seen.set(s.slug, s.summary);
-    else if (s.__typename === 'RequestItem') seen.set(s.request.slug, s.request.summary);
+    else if (s.__typename === 'RequestItem' || s.__typename === 'RequestResponse') seen.set(s.request.slug, s.request.summary);
   }
   return [...seen];
 }
 
-const STANCES = ['SUPPORTS', 'CONSIDERING', 'NONCOMMITTAL', 'ACCEPTS', 'DECLINES', 'CONDITIONS'] as const;
-
-/** With an editor token: the selected span becomes evidence for a fact, or starts a response. */
-function Curate({ doc, selection, onAdded }: { doc: Doc; selection: { start: number; end: number }; onAdded: () => void }) {
-  const targets = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const { node } of doc.evidence.edges) if (!seen.has(node.supports.id)) seen.set(node.supports.id, describe(node));
-    return [...seen];
-  }, [doc]);
-  const requests = useMemo(() => requestsOf(doc), [doc]);
-  const [mode, setMode] = useState<'evidence' | 'response'>('evidence');
-  const [target, setTarget] = useState(targets[0]?.[0] ?? '');
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const quote = doc.body.slice(selection.start, selection.end);
-  const span = { document: doc.id, start: selection.start, end: selection.end };
-  const run = async (write: () => Promise<unknown>, done: string) => {
-    setMessage(null);
-    try {
-      await write();
-      setMessage({ error: false, text: done });
-      onAdded();
-    } catch (e) {
-      setMessage({ error: true, text: describeError(e) });
-    }
-  };
-  const respond = (e: FormEvent<HTMLFormElement>) => {
+/**
+ * The keyboard's way to select: type or paste the words of a passage (its first occurrence is taken;
+ * add words around it to pick another). A mouse can select in the text itself.
+ */
+function FindPassage({ body, onFound }: { body: string; onFound: (s: { start: number; end: number }) => void }) {
+  const id = useId();
+  const [missing, setMissing] = useState(false);
+  const find = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const text = (k: string) => String(f.get(k) ?? '').trim();
-    const date = text('date');
-    void run(() => editorApi().addRequestResponse({
-      input: {
-        request: text('request'), responder: text('responder'), stance: text('stance') as (typeof STANCES)[number],
-        summary: text('summary'), evidence: [span], ...(date ? { date } : {}),
-      },
-    }), 'Response recorded, with the selection as its evidence.');
+    const words = String(new FormData(e.currentTarget).get('passage') ?? '');
+    const at = words ? body.indexOf(words) : -1;
+    setMissing(at < 0);
+    if (at >= 0) onFound({ start: at, end: at + words.length });
   };
   return (
-    <section className="curate" aria-labelledby="curate-h">
-      <h2 id="curate-h">Curate the selection</h2>
-      <p><q>{quote}</q> <span className="muted">(characters {selection.start}–{selection.end})</span></p>
-      <fieldset>
-        <legend>Use it to</legend>
-        <label><input type="radio" name="mode" checked={mode === 'evidence'} onChange={() => setMode('evidence')} /> attach it as evidence</label>
-        <label><input type="radio" name="mode" checked={mode === 'response'} onChange={() => setMode('response')} /> start a response from it</label>
-      </fieldset>
-      {mode === 'evidence' ? (
-        <>
-          <label htmlFor="curate-target">Supports</label>
-          <select id="curate-target" value={target} onChange={(e) => setTarget(e.target.value)}>
-            {targets.map(([id, text]) => <option key={id} value={id}>{text}</option>)}
-          </select>
-          <label htmlFor="curate-id">or the record's global ID</label>
-          <input id="curate-id" onChange={(e) => e.target.value.trim() && setTarget(e.target.value.trim())} />
-          <button type="button" onClick={() => void run(() => editorApi().addEvidence({ input: { target, evidence: span } }), 'Evidence added.')} disabled={!target}>Attach evidence</button>
-        </>
-      ) : (
-        <form onSubmit={respond} aria-label="New response">
-          <label htmlFor="r-request">To the request</label>
-          <select id="r-request" name="request">{requests.map(([slug, summary]) => <option key={slug} value={slug}>{summary}</option>)}</select>
-          <label htmlFor="r-responder">Responder (actor slug or name)</label>
-          <input id="r-responder" name="responder" required />
-          <label htmlFor="r-stance">Stance</label>
-          <select id="r-stance" name="stance">{STANCES.map((x) => <option key={x} value={x}>{words(x)}</option>)}</select>
-          <label htmlFor="r-date">Date (YYYY, YYYY-MM or YYYY-MM-DD)</label>
-          <input id="r-date" name="date" pattern="\d{4}(-\d{2}(-\d{2})?)?" />
-          <label htmlFor="r-summary">What was said or done</label>
-          <textarea id="r-summary" name="summary" defaultValue={quote} required rows={3} />
-          <button type="submit">Record the response</button>
-        </form>
-      )}
-      {message && <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'ok'}>{message.text}</p>}
-    </section>
+    <form className="find-passage" onSubmit={find} aria-label="Select a passage by its words">
+      <label htmlFor={id}>Select a passage to curate by its exact words (or select it in the text)</label>
+      <input id={id} name="passage" autoComplete="off" />
+      <button type="submit">Select</button>
+      {missing && <p role="alert" className="error">These words are not in the text, exactly as typed.</p>}
+    </form>
   );
 }
 
@@ -140,8 +89,15 @@ function Reader({ doc, target, reload }: { doc: Doc; target: [number, number] | 
   const segs = useMemo(() => segments(doc.body, facts), [doc, facts]);
   const [active, setActive] = useState<Fact[]>([]);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
+  const [added, setAdded] = useState<Added | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const canCurate = getToken() !== '';
+  const canCurate = useToken() !== '';
+  const targets = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const f of facts) if (!seen.has(f.supports.id)) seen.set(f.supports.id, describe(f));
+    return [...seen];
+  }, [facts]);
+  const requests = useMemo(() => requestsOf(doc), [doc]);
 
   useEffect(() => {
     if (!target) return;
@@ -150,7 +106,9 @@ function Reader({ doc, target, reload }: { doc: Doc; target: [number, number] | 
     el?.focus({ preventScroll: true });
   }, [target, segs]);
 
-  const isTarget = (start: number, end: number) => target !== null && start >= target[0] && end <= target[1];
+  // The span asked for in the URL, or the one just curated.
+  const isTarget = (start: number, end: number) => (target !== null && start >= target[0] && end <= target[1])
+    || (added !== null && start >= added.start && end <= added.end);
   return (
     <div className="reader">
       <article>
@@ -159,7 +117,9 @@ function Reader({ doc, target, reload }: { doc: Doc; target: [number, number] | 
         <p className="legend" aria-label="Highlight colours">
           {(['actor', 'event', 'request', 'item', 'response'] as const).map((k) => <mark key={k} className={`k-${k}`}>{k}</mark>)}
         </p>
-        <div className="body" ref={bodyRef} onMouseUp={() => canCurate && setSelection(selectionOffsets(bodyRef.current!, getSelection()))}>
+        <div className="body" ref={bodyRef}
+          onMouseUp={() => canCurate && setSelection(selectionOffsets(bodyRef.current!, getSelection()))}
+          onKeyUp={(e) => canCurate && e.shiftKey && setSelection(selectionOffsets(bodyRef.current!, getSelection()))}>
           {segs.map((s) => {
             if (s.spans.length === 0) return <span key={s.start}>{s.text}</span>;
             const label = s.spans.map(describe).join('; ');
@@ -179,7 +139,12 @@ function Reader({ doc, target, reload }: { doc: Doc; target: [number, number] | 
         <div className="active" role="status" aria-live="polite">
           {active.length > 0 && <><strong>This passage supports:</strong><ul>{active.map((f) => <li key={f.id}>{describe(f)}</li>)}</ul></>}
         </div>
-        {canCurate && selection && <Curate doc={doc} selection={selection} onAdded={() => { setSelection(null); reload(); }} />}
+        {added && <p role="status" className="ok">{added.text}{added.link && <> <a href={added.link}>Open it</a></>}</p>}
+        {canCurate && <FindPassage body={doc.body} onFound={setSelection} />}
+        {canCurate && selection && (
+          <Curate key={`${selection.start}-${selection.end}`} selected={{ document: doc.id, ...selection, quote: doc.body.slice(selection.start, selection.end) }}
+            targets={targets} requests={requests} onAdded={(a) => { setSelection(null); setAdded(a); reload(); }} />
+        )}
         <h2 id="facts-h">Facts this document supports ({doc.evidence.totalCount})</h2>
         <ol className="fact-list">
           {facts.map((f) => {
@@ -217,7 +182,7 @@ export function DocumentView({ slug, params }: { slug: string; params: URLSearch
   const m = /^(\d+)-(\d+)$/.exec(params.get('span') ?? '');
   const target: [number, number] | null = m ? [Number(m[1]), Number(m[2])] : null;
   return (
-    <Load result={result}>
+    <Load result={result} reload={reload}>
       {(data) => (data.document ? <Reader doc={data.document} target={target} reload={reload} /> : <p role="alert">No document has the slug “{slug}”.</p>)}
     </Load>
   );

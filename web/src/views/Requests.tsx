@@ -1,41 +1,12 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import type { ItemCategory, RequestFilter, RequestRowFragment, RequestStatus } from '@dossier/sdk/documents';
-import { api, useLoad } from '../api.ts';
+import { useLoad } from '../api.ts';
 import { ITEM_CATEGORIES, partialDate, REQUEST_STATUSES, words } from '../format.ts';
 import { href, navigate } from '../router.ts';
-import { ActorLink, list, Load, useTitle } from './common.tsx';
+import { ActorInput, ActorLink, list, Load, useTitle } from './common.tsx';
 
 const FIELDS = ['requester', 'addressee', 'status', 'category', 'excluded', 'from', 'to'] as const;
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
-/** A text box suggesting actors by name or alias; the URL keeps the actor's slug. */
-function ActorInput({ label, name, value }: { label: string; name: string; value: string }) {
-  const id = useId();
-  const [text, setText] = useState(value);
-  const [options, setOptions] = useState<{ slug: string; name: string; aliases: string[] }[]>([]);
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    if (text.trim().length < 2) return setOptions([]);
-    let live = true;
-    const t = setTimeout(() => {
-      api().actorSuggestions({ text: text.trim(), first: 8 }).then(
-        (r) => live && setOptions(r.actors.edges.map((e) => e.node)),
-        () => live && setOptions([]),
-      );
-    }, 150);
-    return () => { live = false; clearTimeout(t); };
-  }, [text]);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} list={`${id}-list`} value={text} autoComplete="off" placeholder="name or alias"
-        onChange={(e) => setText(e.target.value)} />
-      <datalist id={`${id}-list`}>
-        {options.map((o) => <option key={o.slug} value={o.slug}>{[o.name, ...o.aliases].join(' · ')}</option>)}
-      </datalist>
-    </div>
-  );
-}
 
 function Select({ label, name, value, options }: { label: string; name: string; value: string; options: readonly string[] }) {
   const id = useId();
@@ -93,7 +64,7 @@ export function RequestsView({ params }: { params: URLSearchParams }) {
   if (value('excluded')) filter.excludedCategory = [value('excluded') as ItemCategory];
   if (DATE.test(value('from'))) filter.from = value('from');
   if (DATE.test(value('to'))) filter.to = value('to');
-  const [result] = useLoad(JSON.stringify(filter), (c) => c.requestRows({ filter, orderBy: { field: 'DATE', direction: 'ASC' }, first: 100 }));
+  const [result, reload] = useLoad(JSON.stringify(filter), (c) => c.requestRows({ filter, orderBy: { field: 'DATE', direction: 'ASC' }, first: 100 }));
   const described = value('addressee') ? `Requests to ${value('addressee')}` : value('requester') ? `Requests by ${value('requester')}` : 'Requests';
   useTitle(described);
 
@@ -119,7 +90,7 @@ export function RequestsView({ params }: { params: URLSearchParams }) {
         </div>
       </form>
       <p className="quick">Try: <a href={href('requests', { addressee: 'nato' })}>requests to NATO</a> · <a href={href('requests', { excluded: 'TROOPS' })}>requests that rule out troops</a></p>
-      <Load result={result}>
+      <Load result={result} reload={reload}>
         {(data) => (
           <table>
             <caption>{data.requests.totalCount} request{data.requests.totalCount === 1 ? '' : 's'}</caption>

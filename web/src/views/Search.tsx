@@ -13,7 +13,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
   const id = useId();
   const q = params.get('q') ?? '';
   useTitle(q ? `Search: ${q}` : 'Search');
-  const [result] = useLoad(`search:${q}`, async (c) => (q ? c.search({ query: q, first: 20 }) : null));
+  const [result, reload] = useLoad(`search:${q}`, async (c) => (q ? c.search({ query: q, first: 20 }) : null));
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     navigate('search', { q: String(new FormData(e.currentTarget).get('q') ?? '').trim() });
@@ -26,7 +26,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
         <input id={id} name="q" type="search" defaultValue={q} key={q} />
         <button type="submit">Search</button>
       </form>
-      <Load result={result}>
+      <Load result={result} reload={reload}>
         {(data) => data && (
           <>
             <p role="status">{data.search.totalCount} document{data.search.totalCount === 1 ? '' : 's'} match.</p>

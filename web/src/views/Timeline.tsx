@@ -1,11 +1,24 @@
 import { useId, type FormEvent } from 'react';
-import type { TimelineQuery } from '@dossier/sdk/documents';
+import type { ActorRefFragment, TimelineQuery } from '@dossier/sdk/documents';
+import type { DossierClient } from '@dossier/sdk';
 import { useLoad } from '../api.ts';
 import { dateRange, partialDate, words } from '../format.ts';
 import { href, navigate } from '../router.ts';
 import { Load, useTitle } from './common.tsx';
 
 type Edge = TimelineQuery['timeline']['edges'][number];
+/** A lane: what the user typed (slug, name or alias, or global ID) and the actor it names, if any. */
+interface Lane { key: string; actor: ActorRefFragment | null }
+
+/** The actor a user's word names: a slug, else a name or alias, else a global ID. */
+async function resolve(c: DossierClient, key: string): Promise<Lane> {
+  const tries = [{ slug: key }, { name: key }, { id: key }];
+  for (const t of tries) {
+    const found = await c.actorRef(t).then((r) => r.actor, () => null);
+    if (found) return { key, actor: found };
+  }
+  return { key, actor: null };
+}
 
 function label(e: Edge): string {
   const n = e.node;
@@ -21,8 +34,10 @@ function link(e: Edge): string | null {
   return null;
 }
 
+const laneName = (lane: Lane) => lane.actor?.name ?? `${lane.key} (no such actor)`;
+
 /** One lane per actor asked for; each entry spans the whole of its date (a year-precise date is a year wide). */
-function Chart({ lanes, edges }: { lanes: string[]; edges: readonly Edge[] }) {
+function Chart({ lanes, edges }: { lanes: readonly Lane[]; edges: readonly Edge[] }) {
   if (edges.length === 0) return <p>Nothing dated for these actors.</p>;
   const ranges = edges.map((e) => dateRange(e.date));
   const min = Math.min(...ranges.map((r) => r[0]));
@@ -32,16 +47,18 @@ function Chart({ lanes, edges }: { lanes: string[]; edges: readonly Edge[] }) {
   const lastYear = new Date(max).getUTCFullYear();
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
   return (
-    <figure className="timeline" aria-label={`Timeline of ${lanes.join(', ')}, ${firstYear} to ${lastYear}, to scale`}>
+    <figure className="timeline" aria-label={`Timeline of ${lanes.map(laneName).join(', ')}, ${firstYear} to ${lastYear}, to scale`}>
       <div className="ticks" aria-hidden="true">
         {years.map((y) => <span key={y} style={{ left: `${x(Date.UTC(y, 0, 1))}%` }}>{y}</span>)}
       </div>
       {lanes.map((lane) => (
-        <div key={lane} className="lane">
-          <span className="lane-label">{lane}</span>
+        <div key={lane.key} className="lane" data-actor={lane.actor?.id}>
+          <span className="lane-label">{laneName(lane)}</span>
           <div className="lane-track">
             {edges.map((e, i) => {
-              const matched = e.matchedVia.some((m) => m.principal.slug === lane);
+              // By the actor's ID: the lane's word may be a name, an alias or a slug, which the entry's
+              // match (the principal the server resolved) need not repeat.
+              const matched = lane.actor !== null && e.matchedVia.some((m) => m.principal.id === lane.actor!.id);
               if (!matched && lanes.length > 1) return null;
               const [s, t] = ranges[i]!;
               const to = link(e);
@@ -65,7 +82,10 @@ export function TimelineView({ params }: { params: URLSearchParams }) {
   const id = useId();
   const actors = (params.get('actors') ?? 'iraq,nato').split(',').map((s) => s.trim()).filter(Boolean);
   useTitle(`Timeline: ${actors.join(', ')}`);
-  const [result] = useLoad(`timeline:${actors.join(',')}`, (c) => c.timeline({ actors, first: 100 }));
+  const [result, reload] = useLoad(`timeline:${actors.join(',')}`, async (c) => {
+    const [{ timeline }, ...lanes] = await Promise.all([c.timeline({ actors, first: 100 }), ...actors.map((a) => resolve(c, a))]);
+    return { timeline, lanes };
+  });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     navigate('timeline', { actors: String(new FormData(e.currentTarget).get('actors') ?? '') });
@@ -79,15 +99,15 @@ export function TimelineView({ params }: { params: URLSearchParams }) {
         <button type="submit">Show</button>
       </form>
       <p className="muted">Bars are as wide as the date is precise: a date known only to the month covers the whole month.</p>
-      <Load result={result}>
+      <Load result={result} reload={reload}>
         {(d) => (
           <>
-            <Chart lanes={actors} edges={d.timeline.edges} />
+            <Chart lanes={d.lanes} edges={d.timeline.edges} />
             <h2>Entries ({d.timeline.totalCount})</h2>
             <ol className="facts">
               {d.timeline.edges.map((e) => {
                 const to = link(e);
-                return <li key={e.cursor}><time>{partialDate(e.date)}</time> · {to ? <a href={to}>{label(e)}</a> : label(e)} <span className="muted">({[...new Set(e.matchedVia.map((m) => m.principal.slug))].join(', ')})</span></li>;
+                return <li key={e.cursor}><time>{partialDate(e.date)}</time> · {to ? <a href={to}>{label(e)}</a> : label(e)} <span className="muted">({[...new Set(e.matchedVia.map((m) => m.principal.name))].join(', ')})</span></li>;
               })}
             </ol>
           </>
