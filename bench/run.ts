@@ -23,7 +23,8 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { deployMigrations } from '../src/db/migrate/index.ts';
 import { buildCorpus } from './corpus.ts';
-import { OPERATIONS, gid, type Operation, type Params } from './operations.ts';
+import { OPERATIONS, type Operation, type Params } from './operations.ts';
+import { EDITOR, paramsOf } from './params.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name: string, fallback: string) => {
@@ -39,7 +40,6 @@ const CACHE = !process.argv.includes('--no-cache');
 const JSON_OUT = arg('json', '');
 const ONLY = arg('only', '');
 const DIR = process.env.BENCH_DIR || path.join(os.tmpdir(), 'dossier-bench');
-const EDITOR = 'bench-editor-secret';
 
 const docsOf = (size: string) => {
   if (size === 'seed') return 0;
@@ -132,30 +132,6 @@ async function latency(server: Server, op: Operation, p: Params) {
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
   return { p50: at(0.5), p99: at(0.99) };
-}
-
-/** Parameters from the corpus: its busiest actors, a request, and words by how many documents hold them. */
-function paramsOf(file: string): Params {
-  const db = new Database(file);
-  const busiest = (side: string) => db.prepare(`SELECT "actorId" AS id FROM "RequestParty" WHERE "side" = ? GROUP BY "actorId" ORDER BY COUNT(*) DESC, "actorId" LIMIT 1`).get(side) as { id: string };
-  const addressee = busiest('ADDRESSEE').id;
-  const requester = busiest('REQUESTER').id;
-  const participant = (db.prepare(`SELECT "actorId" AS id FROM "EventParticipant" GROUP BY "actorId" ORDER BY COUNT(*) DESC, "actorId" LIMIT 1`).get() as { id: string }).id;
-  const request = (db.prepare(`SELECT "id" FROM "Request" ORDER BY "id" LIMIT 1`).get() as { id: string }).id;
-  const documents = (db.prepare('SELECT COUNT(*) AS n FROM "Document"').get() as { n: number }).n;
-  db.exec(`CREATE VIRTUAL TABLE temp."vocab" USING fts5vocab(main, "DocumentFts", row)`);
-  const words = (min: number, max: number, n: number) => (db.prepare(`SELECT "term" FROM temp."vocab" WHERE "doc" >= ? AND "doc" <= ? AND length("term") > 3 ORDER BY "doc" DESC, "term" LIMIT ?`)
-    .all(min, max, n) as { term: string }[]).map((r) => r.term);
-  // Rare: words in 1–5% of documents (at least 2); common: the most frequent words of four letters or more.
-  const rare = words(Math.max(2, Math.floor(documents * 0.01)), Math.max(2, Math.floor(documents * 0.05)), 2);
-  const common = words(Math.floor(documents * 0.5), documents, 2);
-  const slug = (db.prepare('SELECT "slug" FROM "Actor" WHERE "id" = ?').get(addressee) as { slug: string }).slug;
-  db.close();
-  return {
-    addressee: gid('Actor', addressee), requester: gid('Actor', requester),
-    actor: gid('Actor', participant), actorSlug: slug, request: gid('Request', request),
-    rareWords: rare.slice(0, 1).join(' ') || 'training', commonWords: common.join(' ') || 'nato iraq', editorToken: EDITOR,
-  };
 }
 
 interface Row {

@@ -8,6 +8,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { databaseFile } from '../config.ts';
 import { BUMP_DATA_VERSION } from './data-version.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 export type Db = PrismaClient;
 /** What services receive: the client, or the client of an open transaction. */
@@ -35,7 +36,7 @@ export interface DbOptions {
 export async function createDb(databaseUrl: string, options: DbOptions = {}): Promise<Db> {
   const file = databaseFile(databaseUrl);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+  const adapter = withStatementCache(new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS }));
   const db = new PrismaClient({
     adapter,
     log: options.onQuery ? [{ level: 'query', emit: 'event' }] : [],
