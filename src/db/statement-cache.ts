@@ -27,10 +27,13 @@ const columns = (statement: Statement) => {
   return c;
 };
 
-/** What the adapter uses of a statement: reader, bind, columns, raw().all(), run(). */
+/** What the adapter uses of a statement: reader, bind, columns, raw().all(), run() (unbound: `BEGIN`). */
 function facade(statement: Statement) {
   return {
     reader: statement.reader,
+    run: (...args: unknown[]) => statement.run(...args),
+    all: (...args: unknown[]) => statement.raw(false).all(...args),
+    get: (...args: unknown[]) => statement.raw(false).get(...args),
     bind(args: unknown[]) {
       return {
         reader: statement.reader,
