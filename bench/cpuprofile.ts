@@ -6,8 +6,10 @@
  *   npx tsx bench/cpuprofile.ts <file.cpuprofile> [--top 25]
  */
 import fs from 'node:fs';
+import { SourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-interface CallFrame { functionName: string; url: string; lineNumber: number }
+interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
 interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
 
@@ -43,8 +45,26 @@ export function bucketOf(frame: CallFrame): string {
  * Self time by bucket and by function. `window` (monotonic microseconds, the clock of
  * `process.hrtime`) keeps only the samples taken within it, e.g. the load and not the start-up.
  */
+/**
+ * A bundled file's frames (the production build is one module) are mapped back through its source map to
+ * the file they came from, so the buckets still name packages and our directories.
+ */
+const maps = new Map<string, SourceMap | null>();
+function unbundled(frame: CallFrame): CallFrame {
+  if (!frame.url.startsWith('file://') || frame.url.includes('/node_modules/')) return frame;
+  let map = maps.get(frame.url);
+  if (map === undefined) {
+    const file = `${fileURLToPath(frame.url)}.map`;
+    map = fs.existsSync(file) ? new SourceMap(JSON.parse(fs.readFileSync(file, 'utf8'))) : null;
+    maps.set(frame.url, map);
+  }
+  const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number } | undefined;
+  if (!entry?.originalSource) return frame;
+  return { ...frame, url: new URL(entry.originalSource, frame.url).href, lineNumber: entry.originalLine ?? frame.lineNumber };
+}
+
 export function summarise(profile: Profile, window?: { from: number; to: number }) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const byId = new Map(profile.nodes.map((n) => [n.id, { ...n, callFrame: unbundled(n.callFrame) }]));
   const self = new Map<number, number>();
   let t = profile.startTime;
   profile.samples.forEach((id, i) => {

@@ -40,6 +40,9 @@ export async function createDb(databaseUrl: string, options: DbOptions = {}): Pr
   const db = new PrismaClient({
     adapter,
     log: options.onQuery ? [{ level: 'query', emit: 'event' }] : [],
+    // Any other format captures a stack trace on every query, to point at the caller in an error
+    // message (profiled: ~1.5% of a nested page's CPU); errors are logged with their own stacks.
+    errorFormat: 'minimal',
   });
   if (options.onQuery) {
     const onQuery = options.onQuery;
