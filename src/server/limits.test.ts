@@ -1,5 +1,5 @@
 import { buildSchema, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { enforceLimits, measureOperation } from './limits.ts';
+import { enforceLimits, measureOperation, measureOperationCached } from './limits.ts';
 import { typeDefs } from './apollo.ts';
 
 const schema = buildSchema(typeDefs);
@@ -53,5 +53,19 @@ describe('operation limits', () => {
     expect(() => enforceLimits({ depth: 1, cost: 0, aliases: 2 }, limits)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'TOO_MANY_ALIASES' }) }));
     expect(() => enforceLimits({ depth: 1, cost: 11, aliases: 0 }, limits)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) }));
     expect(() => enforceLimits({ depth: 3, cost: 10, aliases: 1 }, limits)).not.toThrow();
+  });
+
+  it('memoises the measure per parsed document, and measures again when a page-size variable changes', () => {
+    const doc = parse('query($n: Int, $q: String!) { requests(first: $n) { edges { node { slug } } } search(query: $q) { totalCount } }');
+    const op = doc.definitions[0] as OperationDefinitionNode;
+    const first = measureOperationCached(schema, doc, op, { n: 2, q: 'a' });
+    expect(first.cost).toBe(measure('{ requests(first: 2) { edges { node { slug } } } search(query: "a") { totalCount } }').cost);
+    // Same document, same page size, another search text: the same figures object, not a new walk.
+    expect(measureOperationCached(schema, doc, op, { n: 2, q: 'b' })).toBe(first);
+    // Another page size is another cost.
+    const bigger = measureOperationCached(schema, doc, op, { n: 50, q: 'a' });
+    expect(bigger).not.toBe(first);
+    expect(bigger.cost).toBeGreaterThan(first.cost);
+    expect(measureOperationCached(schema, doc, op, { n: 2, q: 'c' })).toBe(first);
   });
 });

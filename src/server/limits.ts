@@ -10,7 +10,7 @@
  */
 import {
   GraphQLError, Kind, getNamedType, isListType, isNonNullType, isObjectType, isInterfaceType,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLOutputType, type GraphQLSchema,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLOutputType, type GraphQLSchema,
   type OperationDefinitionNode, type SelectionSetNode, type GraphQLCompositeType, type ValueNode,
 } from 'graphql';
 import type { QueryLimits } from '../config.ts';
@@ -27,13 +27,14 @@ export interface OperationMeasure {
 
 const limitError = (code: string, message: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 
-function intArg(field: FieldNode, name: string, variables: Record<string, unknown>): number | null {
+function intArg(field: FieldNode, name: string, variables: Record<string, unknown>, read?: Map<string, unknown>): number | null {
   const arg = field.arguments?.find((a) => a.name.value === name);
   if (!arg) return null;
   const value: ValueNode = arg.value;
   if (value.kind === Kind.INT) return Number(value.value);
   if (value.kind === Kind.VARIABLE) {
     const v = variables[value.name.value];
+    read?.set(value.name.value, v);
     return typeof v === 'number' ? v : null;
   }
   return null;
@@ -55,6 +56,8 @@ export function measureOperation(
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown> = {},
+  /** Filled with the variables the measure depends on (page sizes given as variables), and their values. */
+  read?: Map<string, unknown>,
 ): OperationMeasure {
   let aliases = 0;
   /** Per fragment: the depth it adds below its spread and its cost. Aliases are counted on first measure. */
@@ -92,7 +95,7 @@ export function measureOperation(
           fieldDepth = 1 + child.depth;
           // Page sizes over the maximum are capped here so the resolver reports them (BAD_USER_INPUT).
           const factor = isConnection(fieldDef.type)
-            ? Math.min(intArg(sel, 'first', variables) ?? intArg(sel, 'last', variables) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+            ? Math.min(intArg(sel, 'first', variables, read) ?? intArg(sel, 'last', variables, read) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
             : name === 'nodes' ? MAX_PAGE_SIZE
             // A connection's edges are the page already counted by its first/last: not a list on top.
             : isList(fieldDef.type) && !parent.name.endsWith('Connection') ? LIST_FACTOR : 1;
@@ -121,6 +124,44 @@ export function measureOperation(
   if (!root) return { depth: 0, cost: 0, aliases: 0 };
   const { depth, cost } = walk(operation.selectionSet, root);
   return { depth, cost, aliases };
+}
+
+interface CachedMeasure {
+  /** The variables the measure read, with the values it saw: it holds for a request with the same ones. */
+  read: [string, unknown][];
+  measure: OperationMeasure;
+}
+/** Per operation node (of a document Apollo's document store keeps): its last few measures. */
+const measures = new WeakMap<OperationDefinitionNode, CachedMeasure[]>();
+const fragmentsOf = new WeakMap<DocumentNode, Record<string, FragmentDefinitionNode>>();
+const MEASURES_PER_OPERATION = 8;
+
+/**
+ * measureOperation, memoised on the parsed document: a request whose document Apollo's document store
+ * already holds, with the same page-size variables, reuses the figures (a list of at most
+ * MEASURES_PER_OPERATION per operation, so variables that change on every request cannot grow it).
+ */
+export function measureOperationCached(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): OperationMeasure {
+  const list = measures.get(operation);
+  const hit = list?.find((c) => c.read.every(([name, value]) => variables[name] === value));
+  if (hit) return hit.measure;
+  let fragments = fragmentsOf.get(document);
+  if (!fragments) {
+    fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
+    fragmentsOf.set(document, fragments);
+  }
+  const read = new Map<string, unknown>();
+  const measure = measureOperation(schema, operation, fragments, variables, read);
+  const entries = list ?? [];
+  if (!list) measures.set(operation, entries);
+  entries.unshift({ read: [...read], measure });
+  if (entries.length > MEASURES_PER_OPERATION) entries.pop();
+  return measure;
 }
 
 /** Raises the documented limit error for the first limit the operation exceeds. */

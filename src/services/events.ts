@@ -59,7 +59,7 @@ export async function listEvents(
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: await eventConditions(db, filter ?? {}),
     query: (sql) => db.$queryRaw(sql),
-    load: (ids) => db.event.findMany({ where: { id: { in: ids } } }),
+    columns: 't.*',
   });
 }
 

@@ -70,7 +70,7 @@ export function listRequests(
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: requestConditions(filter ?? {}),
     query: (sql) => db.$queryRaw(sql),
-    load: (ids) => db.request.findMany({ where: { id: { in: ids } } }),
+    columns: 't.*',
   });
 }
 
@@ -108,6 +108,6 @@ export function listResponses(
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: and,
     query: (sql) => db.$queryRaw(sql),
-    load: (ids) => db.requestResponse.findMany({ where: { id: { in: ids } } }),
+    columns: 't.*',
   });
 }
