@@ -84,7 +84,7 @@ test('the tarball holds built JavaScript and declarations, not TypeScript source
   const files = run('tar', ['-tzf', tarball], dir).split('\n').filter(Boolean);
   expect(files).toEqual(expect.arrayContaining([
     'package/package.json', 'package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/documents.js',
-    'package/dist/generated/sdk.js', 'package/dist/generated/documents/graphql.js', 'package/dist/generated/possible-types.js',
+    'package/dist/methods.js', 'package/dist/generated/documents/graphql.js', 'package/dist/generated/possible-types.js',
   ]));
   expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json'], dir)) as { dependencies: Record<string, string> };

@@ -50,8 +50,8 @@ test('a busy or rate-limiting server, by status or by a code this SDK does not k
   }
   // The SDK reports a code it does not know as INTERNAL_SERVER_ERROR; the server's own code is still read.
   const unknown = new DossierError({
-    errors: [toDossierGraphQLError({ message: 'busy', extensions: { code: 'SERVICE_BUSY' } })], operationName: 'op', attempts: 1, status: 200,
-    cause: { response: { errors: [{ message: 'busy', extensions: { code: 'SERVICE_BUSY' } }] } },
+    errors: [toDossierGraphQLError({ message: 'busy', extensions: { code: 'RATE_LIMITED' } })], operationName: 'op', attempts: 1, status: 200,
+    cause: { response: { errors: [{ message: 'busy', extensions: { code: 'RATE_LIMITED' } }] } },
   });
   expect(unknown.code).toBe('INTERNAL_SERVER_ERROR');
   expect(explainError(unknown, 'read', false)).toEqual({ code: 'SERVICE_BUSY', action: 'retry', text: 'The server is busy right now and turned this away. Try again in a few seconds.' });
