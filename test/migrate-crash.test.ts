@@ -40,22 +40,30 @@ const seed = Number(process.env.KILL_SEED ?? Date.now() % 100_000);
 let state = seed;
 const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
 
-/** Runs a deploy in a child process and SIGKILLs it `killAfterMs` after it starts deploying. */
-function deployAndKill(url: string, killAfterMs: number): Promise<'killed' | 'finished'> {
+/**
+ * Runs a deploy in a child process and SIGKILLs it `killAfterMs` after it starts deploying; resolves
+ * with what happened and how long after 'deploying' the child ended.
+ */
+function deployAndKill(url: string, killAfterMs: number): Promise<{ outcome: 'killed' | 'finished'; ms: number }> {
   const env = { ...process.env };
   delete env.NODE_OPTIONS; // jest's flags are not for the child
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/deploy-child.ts', url, migrations], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   let timer: NodeJS.Timeout | undefined;
+  let started = 0;
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (c: Buffer) => {
-      if (c.toString().includes('deploying')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (!started && c.toString().includes('deploying')) {
+        started = performance.now();
+        if (Number.isFinite(killAfterMs)) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      }
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve('killed');
-      else if (code === 0) resolve('finished');
+      const ms = started ? performance.now() - started : 0;
+      if (signal === 'SIGKILL') resolve({ outcome: 'killed', ms });
+      else if (code === 0) resolve({ outcome: 'finished', ms });
       else reject(new Error(`deploy child failed (${code}): ${stderr}`));
     });
   });
@@ -104,7 +112,7 @@ describe(`deploy killed at random points (seed ${seed})`, () => {
       const file = path.join(work, `first-${i}.db`);
       const url = `file:${file}`;
       const at = Math.floor(random() * 1_200);
-      outcomes.push(`${at} ms: ${await deployAndKill(url, at)}`);
+      outcomes.push(`${at} ms: ${(await deployAndKill(url, at)).outcome}`);
       if (fs.existsSync(file)) expectAllOrNothing(file);
       await expectRecovered(url, file);
     }
@@ -119,12 +127,18 @@ describe(`deploy killed at random points (seed ${seed})`, () => {
     const documents = await t.db.document.count();
     const evidence = await t.db.evidence.count();
     await t.close();
+    // How long the upgrade takes here, unkilled: kill points are drawn inside that window, so they land
+    // inside the slow migration on a fast machine as on a loaded one.
+    const calibration = path.join(work, 'upgrade-calibration.db');
+    fs.copyFileSync(seeded, calibration);
+    const { ms: windowMs } = await deployAndKill(`file:${calibration}`, Infinity);
     let killedInside = 0;
-    for (let i = 0; i < 4; i++) {
+    // Four kills at least; more (up to twelve) only while none has landed inside the slow migration.
+    for (let i = 0; i < 12 && (i < 4 || killedInside === 0); i++) {
       const file = path.join(work, `upgrade-${i}.db`);
       fs.copyFileSync(seeded, file);
       const url = `file:${file}`;
-      const outcome = await deployAndKill(url, Math.floor(random() * 1_000));
+      const { outcome } = await deployAndKill(url, Math.floor(random() * windowMs));
       const applied = expectAllOrNothing(file);
       if (outcome === 'killed' && !applied.has(SLOW)) killedInside++;
       await expectRecovered(url, file);
@@ -135,7 +149,7 @@ describe(`deploy killed at random points (seed ${seed})`, () => {
     }
     // At least one kill must have interrupted the slow migration, or this test proved nothing.
     expect(killedInside).toBeGreaterThan(0);
-  }, 90_000);
+  }, 180_000);
 });
 
 describe('a failing migration', () => {
