@@ -1,5 +1,6 @@
 /** Reading actors. */
 import type { DbTx } from '../db/client.ts';
+import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type Actor, type ActorKind } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { parseCountryCode } from '../domain/country-codes.ts';
@@ -47,6 +48,7 @@ export async function listActors(
   }
   return keysetPage<Actor>({
     args: page,
+    dialect: dialectOf(db),
     ...ORDER[order?.field ?? 'NAME'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     find: ({ where, orderBy, take }) => db.actor.findMany({ where: { AND: [...and, where] }, orderBy, take }),

@@ -1,5 +1,6 @@
 /** Reading documents. */
 import type { DbTx } from '../db/client.ts';
+import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type Document } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { charBoundary } from '../domain/text.ts';
@@ -51,6 +52,7 @@ export async function listDocuments(
   return sqlKeysetPage<Omit<Document, 'body'>>({
     args: page,
     table: 'Document',
+    dialect: dialectOf(db),
     ...ORDER[order?.field ?? 'PUBLISHED'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: sql,
