@@ -11,5 +11,7 @@ export const externalTables = [
   'DocumentFts_data',
   'DocumentFts_docsize',
   'DocumentFts_idx',
-  'DocumentSearch',
 ] as const;
+
+/** The same on PostgreSQL, where the engine wants them schema-qualified: the migrations create them in public. */
+export const postgresExternalTables = ['public.DocumentSearch'] as const;

@@ -139,3 +139,13 @@ export async function dumpTables(db: Db): Promise<Record<string, unknown[]>> {
   }
   return dump;
 }
+
+/**
+ * A raw query written with `?` placeholders, as tests write them, on either store: PostgreSQL's are
+ * numbered ($1, $2…). Test code only: services build statements with Prisma.sql, which numbers them itself.
+ */
+export function rawQuery<T = unknown>(db: Db, text: string, ...params: unknown[]): Promise<T[]> {
+  let n = 0;
+  const sql = dialectOf(db).provider === 'postgresql' ? text.replace(/\?/g, () => `$${++n}`) : text;
+  return db.$queryRawUnsafe<T[]>(sql, ...params);
+}

@@ -1,12 +1,13 @@
-// Writes prisma/postgresql/schema.prisma: the one data model (prisma/schema.prisma) with the datasource
-// provider set to PostgreSQL and the client generated into src/generated/prisma-pg. Prisma generates a
-// client per provider, so the PostgreSQL client is built from this copy; it is generated, never edited or
-// committed (npm run prisma:generate runs this first).
+// The PostgreSQL copy of the one data model: prisma/schema.prisma with the datasource provider set to
+// PostgreSQL and the client generated into src/generated/prisma-pg. Prisma generates a client per
+// provider, so the PostgreSQL client is built from this copy, and the PostgreSQL migrations are diffed
+// against it. Run as a script (npm run prisma:generate does, first) it writes prisma/postgresql/schema.prisma,
+// which is generated, never edited or committed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoRoot as root } from './paths.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export function postgresSchema(sqliteSchema: string): string {
   let provider = 0;
@@ -23,7 +24,7 @@ export function postgresSchema(sqliteSchema: string): string {
   if (provider !== 1 || output !== 1) {
     throw new Error('prisma/schema.prisma: expected one sqlite datasource and one client generator writing to ../src/generated/prisma');
   }
-  return `// GENERATED from prisma/schema.prisma by scripts/postgres-schema.ts: do not edit.\n${text}`;
+  return `// GENERATED from prisma/schema.prisma by src/db/migrate/postgres-schema.ts: do not edit.\n${text}`;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

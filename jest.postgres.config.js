@@ -1,0 +1,27 @@
+// `npm run test:postgres` (scripts/test-postgres.sh, which starts a PostgreSQL cluster and sets
+// TEST_POSTGRES_URL): the suites that test the API over a database, run against PostgreSQL, plus the
+// PostgreSQL-only suites in test/postgres. The rest of `npm test` is about SQLite itself or about no
+// database at all.
+import base from './jest.config.js';
+
+/** @type {import('jest').Config} */
+export default {
+  ...base,
+  testMatch: [
+    '<rootDir>/test/integration/**/*.test.ts',
+    '<rootDir>/test/write/**/*.test.ts',
+    '<rootDir>/test/sdk/**/*.test.ts',
+    '<rootDir>/test/seed.test.ts',
+    '<rootDir>/test/seed-curation.test.ts',
+    '<rootDir>/test/postgres/**/*.test.ts',
+  ],
+  testPathIgnorePatterns: [
+    ...base.testPathIgnorePatterns,
+    // SQLite's own behaviour, with no PostgreSQL counterpart to test: its file lock (better-sqlite3 held
+    // open beside the server) and recovery of its WAL after kill -9.
+    '<rootDir>/test/write/write-lock.test.ts',
+    '<rootDir>/test/write/crash.test.ts',
+    // SQLite's query planner (EXPLAIN QUERY PLAN).
+    '<rootDir>/test/integration/affiliation-plans.test.ts',
+  ],
+};
