@@ -16,7 +16,7 @@ export default {
     '<rootDir>/test/postgres/**/*.test.ts',
   ],
   testPathIgnorePatterns: [
-    ...base.testPathIgnorePatterns,
+    ...base.testPathIgnorePatterns.filter((p) => !p.includes('test/postgres')),
     // SQLite's own behaviour, with no PostgreSQL counterpart to test: its file lock (better-sqlite3 held
     // open beside the server) and recovery of its WAL after kill -9.
     '<rootDir>/test/write/write-lock.test.ts',

@@ -78,7 +78,7 @@ export async function createMigration(databaseUrl: string, name: string): Promis
   if (slug === '') throw new MigrationError(`"${name}" is not a usable migration name; try e.g. add_user_email`);
   if (isPostgresUrl(databaseUrl)) {
     throw new MigrationError(
-      'Migrations are written against SQLite (the default DATABASE_URL); then `npm run db:migrate:postgres -- <name>` writes the PostgreSQL counterpart (README "Migrations").',
+      'New migrations are made against SQLite (the default DATABASE_URL); their PostgreSQL counterpart goes in prisma/postgresql/migrations, and `npm run test:postgres` checks that folder builds the same schema as the model (README "Migrations").',
     );
   }
   return withEngine(databaseUrl, async ({ engine, query, filters, schema }) => {
