@@ -32,6 +32,12 @@ export interface Dialect {
   prismaNulls(direction: 'asc' | 'desc'): 'first' | 'last' | undefined;
   /** The statement that makes an open write transaction wait for every other writer (see takeWriteLock). */
   writeLock: string;
+  /**
+   * Whether a process should queue its own writes before they open a transaction: on PostgreSQL each
+   * waiting writer would otherwise hold a pooled connection (and spend its transaction timeout) while it
+   * waits for the lock; SQLite's adapter already runs one transaction at a time on its one connection.
+   */
+  queueWrites: boolean;
 }
 
 export const sqliteDialect: Dialect = {
@@ -45,6 +51,7 @@ export const sqliteDialect: Dialect = {
   prismaNulls: () => undefined,
   // Changes nothing; it only makes SQLite take its (database-wide) write lock now.
   writeLock: 'DELETE FROM "AuditEntry" WHERE 0',
+  queueWrites: false,
 };
 
 export const postgresDialect: Dialect = {
@@ -60,6 +67,7 @@ export const postgresDialect: Dialect = {
   // database in any process: writes are serialised exactly as on SQLite, so every read-check-write rule
   // in the services (slugs, merges, optimistic versions) holds across API processes. Readers never wait.
   writeLock: "SELECT pg_advisory_xact_lock(hashtext('dossier:write'))",
+  queueWrites: true,
 };
 
 /** The dialect of a provider name as Prisma reports it. */

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { takeWriteLock, type Db, type DbTx } from '../db/client.ts';
+import { dialectOf } from '../db/dialect.ts';
 import { assertRole, type Principal, type Role } from '../domain/auth.ts';
 import { auditValues } from '../domain/audit-values.ts';
 import { badInput, conflict, notFound } from '../domain/errors.ts';
@@ -11,14 +12,15 @@ import { badInput, conflict, notFound } from '../domain/errors.ts';
 export type Audit = (entityType: string, entityId: string, before: unknown, after: unknown) => void;
 
 /**
- * Writes of one client, one after another: the store serialises writers anyway (SQLite's write lock,
- * PostgreSQL's advisory lock in takeWriteLock), and queueing them here keeps a burst of writes from
- * holding every pooled connection while they wait for the lock, and from spending their transaction
- * timeout in that queue. Across processes the database lock still orders them.
+ * Writes of one client, one after another, where the store needs it (dialect.queueWrites: PostgreSQL):
+ * the database lock in takeWriteLock serialises writers anyway, and queueing them here keeps a burst of
+ * writes from holding every pooled connection while they wait for it, and from spending their
+ * transaction timeout in that queue. Across processes the database lock still orders them.
  */
 const writeQueues = new WeakMap<Db, Promise<unknown>>();
 
 function queued<T>(db: Db, run: () => Promise<T>): Promise<T> {
+  if (!dialectOf(db).queueWrites) return run();
   const previous = writeQueues.get(db) ?? Promise.resolve();
   const result = previous.then(run, run);
   writeQueues.set(db, result.catch(() => undefined));
