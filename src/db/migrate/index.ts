@@ -13,11 +13,13 @@ import { openEngine, type OpenEngine } from './engine.ts';
 import { MigrationError, toMigrationError } from './errors.ts';
 import { migrationSlug } from './migration-name.ts';
 import { readMigrations, writeMigration } from './migrations.ts';
-import { deployPostgres, postgresMigrationStatus, resetPostgres } from './deploy-postgres.ts';
 import { migrationsDir, migrationsDirFor, schemaPath, sqliteFilePath } from './paths.ts';
 import { isPostgresUrl } from '../../config.ts';
 import { loadSchemaFilter } from './schema-filter.ts';
 import { LIST_TRIGGERS_SQL, triggersFromRows, withRebuiltTablesTriggers } from './triggers.ts';
+
+/** The PostgreSQL runner, loaded only for a PostgreSQL URL: a SQLite deployment never loads `pg`. */
+const postgres = () => import('./deploy-postgres.ts');
 
 export { MigrationError } from './errors.ts';
 export { databaseUrlFromEnv } from './paths.ts';
@@ -50,7 +52,7 @@ export interface DeployOptions {
 export async function deployMigrations(databaseUrl: string, options: DeployOptions = {}): Promise<DeployResult> {
   const dir = options.migrationsDir ?? migrationsDirFor(databaseUrl);
   try {
-    if (isPostgresUrl(databaseUrl)) return { applied: await deployPostgres(databaseUrl, dir) };
+    if (isPostgresUrl(databaseUrl)) return { applied: await (await postgres()).deployPostgres(databaseUrl, dir) };
     return { applied: deploy(sqliteFilePath(databaseUrl), dir) };
   } catch (error) {
     throw toMigrationError(error);
@@ -61,7 +63,7 @@ export async function deployMigrations(databaseUrl: string, options: DeployOptio
 export async function getMigrationStatus(databaseUrl: string, options: DeployOptions = {}): Promise<MigrationStatus> {
   const dir = options.migrationsDir ?? migrationsDirFor(databaseUrl);
   try {
-    if (isPostgresUrl(databaseUrl)) return await postgresMigrationStatus(databaseUrl, dir);
+    if (isPostgresUrl(databaseUrl)) return await (await postgres()).postgresMigrationStatus(databaseUrl, dir);
     return migrationStatus(sqliteFilePath(databaseUrl), dir);
   } catch (error) {
     throw toMigrationError(error);
@@ -127,7 +129,7 @@ export async function createMigration(databaseUrl: string, name: string): Promis
  */
 export async function resetDatabase(databaseUrl: string): Promise<DeployResult> {
   if (isPostgresUrl(databaseUrl)) {
-    await resetPostgres(databaseUrl).catch((error: unknown) => {
+    await (await postgres()).resetPostgres(databaseUrl).catch((error: unknown) => {
       throw toMigrationError(error);
     });
     return deployMigrations(databaseUrl);
