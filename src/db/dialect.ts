@@ -30,8 +30,6 @@ export interface Dialect {
   orderBy(column: Prisma.Sql, direction: 'asc' | 'desc'): Prisma.Sql;
   /** The `nulls` option Prisma's orderBy needs for the same order (undefined: leave it out). */
   prismaNulls(direction: 'asc' | 'desc'): 'first' | 'last' | undefined;
-  /** The statement that makes an open write transaction wait for every other writer (see takeWriteLock). */
-  writeLock: string;
   /**
    * Whether a process should queue its own writes before they open a transaction: on PostgreSQL each
    * waiting writer would otherwise hold a pooled connection (and spend its transaction timeout) while it
@@ -49,8 +47,6 @@ export const sqliteDialect: Dialect = {
   orderedJoin: Prisma.raw('CROSS JOIN'),
   orderBy: (column, direction) => Prisma.sql`${column} ${Prisma.raw(direction === 'asc' ? 'ASC' : 'DESC')}`,
   prismaNulls: () => undefined,
-  // Changes nothing; it only makes SQLite take its (database-wide) write lock now.
-  writeLock: 'DELETE FROM "AuditEntry" WHERE 0',
   queueWrites: false,
 };
 
@@ -63,10 +59,6 @@ export const postgresDialect: Dialect = {
   orderedJoin: Prisma.raw('JOIN'),
   orderBy: (column, direction) => Prisma.sql`${column} ${Prisma.raw(direction === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST')}`,
   prismaNulls: (direction) => (direction === 'asc' ? 'first' : 'last'),
-  // A transaction-level advisory lock (released at commit or rollback), one key for every writer of the
-  // database in any process: writes are serialised exactly as on SQLite, so every read-check-write rule
-  // in the services (slugs, merges, optimistic versions) holds across API processes. Readers never wait.
-  writeLock: "SELECT pg_advisory_xact_lock(hashtext('dossier:write'))",
   queueWrites: true,
 };
 

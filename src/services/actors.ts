@@ -44,7 +44,7 @@ export async function listActors(
     // Aliases hold the canonical name too, in normalised (lower-case) form: portable case-insensitivity.
     const ids = await idsContaining(db, 'actorAlias', textFilter(filter.nameContains, 'nameContains'));
     and.push({ id: { in: ids } });
-    sql.push(sqlIdIn(ids));
+    sql.push(sqlIdIn(dialectOf(db), ids));
   }
   return keysetPage<Actor>({
     args: page,

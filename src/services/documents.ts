@@ -28,7 +28,7 @@ export async function documentWhere(db: DbTx, filter: DocumentFilter = {}) {
   if (filter.publisher != null) {
     const ids = await idsContaining(db, 'documentPublisher', textFilter(filter.publisher, 'publisher'));
     and.push({ id: { in: ids } });
-    sql.push(sqlIdIn(ids));
+    sql.push(sqlIdIn(dialectOf(db), ids));
   }
   if (filter.language != null) {
     const language = textFilter(filter.language, 'language', 16).toLowerCase();

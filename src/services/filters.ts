@@ -2,7 +2,7 @@
 import { parsePartialDate } from '../domain/partial-date.ts';
 import { badInput } from '../domain/errors.ts';
 import type { DbTx } from '../db/client.ts';
-import { dialectOf } from '../db/dialect.ts';
+import { dialectOf, type Dialect } from '../db/dialect.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { normalizeName } from '../domain/text.ts';
 
@@ -80,6 +80,6 @@ export function sqlOneOf(column: string, values: readonly string[] | null | unde
 
 
 /** `t."id"` among ids found beforehand (one parameter however many: a JSON array). */
-export function sqlIdIn(ids: string[]): Prisma.Sql {
-  return Prisma.sql`t."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+export function sqlIdIn(dialect: Dialect, ids: string[]): Prisma.Sql {
+  return Prisma.sql`t."id" IN (SELECT value FROM ${dialect.jsonValues(JSON.stringify(ids))})`;
 }

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { redactUrl } from '../../config.ts';
 import { readLocalMigrations, statusOf, type LocalMigration, type MigrationRow, type MigrationStatus } from './deploy.ts';
 import { MigrationError, errorMessage } from './errors.ts';
+import { BUMP_DATA_VERSION } from '../data-version.ts';
 
 const TABLE = '_prisma_migrations';
 // The table the Prisma CLI creates for PostgreSQL.
@@ -92,6 +93,9 @@ async function applyOne(client: pg.Client, migration: LocalMigration): Promise<b
     const startedAt = new Date();
     // No parameters: the simple query protocol runs the whole file, several statements, in this transaction.
     await client.query(migration.sql);
+    // A migration may change data (or what a query answers): cached responses, in every process, must go.
+    const { rows: [version] } = await client.query<{ t: string | null }>(`SELECT to_regclass('"DataVersion"') AS t`);
+    if (version?.t) await client.query(BUMP_DATA_VERSION);
     await client.query(
       `INSERT INTO "${TABLE}" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
        VALUES ($1, $2, now(), $3, NULL, NULL, $4, 1)`,
