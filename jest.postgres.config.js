@@ -23,5 +23,12 @@ export default {
     '<rootDir>/test/write/crash.test.ts',
     // SQLite's query planner (EXPLAIN QUERY PLAN).
     '<rootDir>/test/integration/affiliation-plans.test.ts',
+    // SQLite's read worker threads (PostgreSQL runs reads concurrently on its own pool).
+    '<rootDir>/test/integration/read-workers.test.ts',
+    // The FTS5 ranking strategy's internals (search-sqlite.ts); PostgreSQL's ranking is checked against
+    // an exhaustive one-statement ranking in test/postgres/search-ranking.test.ts.
+    '<rootDir>/test/integration/search-ranking.test.ts',
+    // SQLite's file backup and restore (npm run db:restore); PostgreSQL uses pg_dump/pg_restore.
+    '<rootDir>/test/integration/response-cache-restore.test.ts',
   ],
 };

@@ -19,7 +19,7 @@ const tsQuery = (terms: string[][]) =>
  * ts_headline marks each matching word, wherever it is: a phrase's words next to each other become one
  * mark, as FTS5 gives it, and a mark as long as no term (one word of a phrase found alone) is unmarked.
  */
-function marks(text: string, terms: string[][]): string {
+export function marks(text: string, terms: string[][]): string {
   const lengths = new Set(terms.map((t) => t.length));
   return text
     .replace(/\]\](\s+)\[\[/g, '$1')

@@ -2,14 +2,17 @@
  * Two API processes (the real server, `src/main.ts`, in two child processes) over one PostgreSQL
  * database: writers racing from both on the same actor with the same expected version — exactly one
  * wins, the others get CONFLICT, and the audit log holds exactly the winner's entry; racing creations
- * with the same name from both get distinct slugs; each process reads what the other wrote.
+ * with the same name from both get distinct slugs; each process reads what the other wrote, including
+ * through its response cache (the data version is the database's shared row, not a per-process count);
+ * and the seed run by two processes at once on an empty database seeds it once.
  * Runs under `npm run test:postgres`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CACHE_HEADER } from '../../src/server/response-cache.ts';
 import { codes, type GqlResult } from '../helpers/server.ts';
-import { seededDb, testPostgresUrl, type TestDb } from '../helpers/db.ts';
+import { migratedDb, seededDb, testPostgresUrl, type TestDb } from '../helpers/db.ts';
 import { EDITOR, TOKENS } from '../write/support.ts';
 
 if (!testPostgresUrl) throw new Error('test/postgres needs TEST_POSTGRES_URL: run it with `npm run test:postgres`');
@@ -55,9 +58,21 @@ function startServer(databaseUrl: string): Promise<string> {
   });
 }
 
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult> {
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult & { cache: string | null }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  return { ...((await res.json()) as GqlResult), status: res.status };
+  return { ...((await res.json()) as GqlResult), status: res.status, cache: res.headers.get(CACHE_HEADER) };
+}
+
+/** Runs `npm run seed`'s script in its own process against `databaseUrl`; resolves with its exit code and output. */
+function runSeed(databaseUrl: string): Promise<{ code: number | null; out: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
+  delete env.NODE_OPTIONS;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'seed/run.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => { out += c.toString('utf8'); });
+  child.stderr!.on('data', (c: Buffer) => { out += c.toString('utf8'); });
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
 }
 
 beforeAll(async () => {
@@ -110,4 +125,48 @@ describe('two API processes over one PostgreSQL database', () => {
       expect(seen.data.node).toEqual({ id: r.data.createActor.actor.id });
     }
   });
+
+  it('a write through one process is seen at once by a cached read on the other', async () => {
+    const [a, b] = [urls[0]!, urls[1]!];
+    const first = await gql(b, ACTOR, { slug: 'nato' });
+    // The same read again on B is answered from B's response cache.
+    const cached = await gql(b, ACTOR, { slug: 'nato' });
+    expect(cached.cache).toBe('hit');
+    expect(cached.data).toEqual(first.data);
+    const before = first.data.actor;
+    const written = await gql(a, UPDATE, { input: { id: before.id, expectedVersion: before.version, description: 'written through process A' } }, EDITOR);
+    expect(written.errors).toBeUndefined();
+    // B's next read sees A's write: the shared data version moved, so B's cache was dropped.
+    const after = await gql(b, ACTOR, { slug: 'nato' });
+    expect(after.cache).toBe('miss');
+    expect(after.data.actor).toEqual({ id: before.id, version: before.version + 1, description: 'written through process A' });
+    // And is cached again under the new version.
+    expect((await gql(b, ACTOR, { slug: 'nato' })).cache).toBe('hit');
+  });
+
+  it('the seed run by two processes at once on an empty database seeds it once', async () => {
+    const empty = await migratedDb();
+    const reference = await seededDb();
+    try {
+      const runs = await Promise.all([runSeed(empty.url), runSeed(empty.url)]);
+      for (const r of runs) expect({ code: r.code, out: r.out }).toEqual({ code: 0, out: expect.stringContaining('rows') });
+      const counts = async (db: TestDb['db']) => {
+        const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+             AND table_name NOT LIKE '\\_prisma%' AND table_name <> 'DataVersion' ORDER BY table_name`);
+        const out: Record<string, number> = {};
+        for (const { name } of tables) {
+          const [r] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT COUNT(*) AS n FROM "${name}"`);
+          out[name] = Number(r!.n);
+        }
+        return out;
+      };
+      const seeded = await counts(reference.db);
+      expect(seeded.Document).toBeGreaterThan(0);
+      expect(await counts(empty.db)).toEqual(seeded);
+    } finally {
+      await empty.close();
+      await reference.close();
+    }
+  }, 2 * READY_TIMEOUT_MS);
 });
