@@ -7,8 +7,8 @@
  * each in a transaction, and recorded in `_prisma_migrations` as `migrate deploy` records them (checksum =
  * sha256 of migration.sql), so the project's own migrate command sees an up-to-date database. Then every
  * table both stores have is copied with COPY FROM STDIN, parents before children, one transaction per
- * table; the full-text side table is filled by its trigger as the documents arrive. Then ANALYZE, and the
- * row counts of both sides are compared: any difference fails the load.
+ * table; the full-text side table is filled by its trigger as the documents arrive. Then ANALYZE, and both
+ * sides' row counts and total characters per text column are compared: any difference fails the load.
  */
 import { randomUUID, createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -140,10 +140,12 @@ export async function loadCorpus(from: string, to: string, log: (line: string) =
     const shared = sqliteTables.filter((t) => pgColumns.has(t));
     for (const t of sqliteTables.filter((t) => !pgColumns.has(t))) report.skippedTables.push({ table: t, rows: count(t) });
 
+    const copied = new Map<string, { name: string; type: string }[]>();
     for (const table of await parentsFirst(pg, shared)) {
       const sqliteCols = new Set((db.prepare(`SELECT "name" FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
       const columns = pgColumns.get(table)!.filter((c) => sqliteCols.has(c.name));
       for (const c of sqliteCols) if (!columns.some((x) => x.name === c)) report.skippedColumns.push(`${table}.${c}`);
+      copied.set(table, columns);
       const t0 = performance.now();
       await pg.query('BEGIN');
       try {
@@ -159,10 +161,17 @@ export async function loadCorpus(from: string, to: string, log: (line: string) =
     }
     await pg.query('ANALYZE');
 
+    // Equal row counts, and equal total characters in every text column (which catches a mangled escape).
     const mismatches: string[] = [];
     for (const t of report.tables) {
       const n = await pgCount(t.table);
-      if (n !== t.rows) mismatches.push(`${t.table}: ${t.rows} in SQLite, ${n} in PostgreSQL`);
+      if (n !== t.rows) mismatches.push(`${t.table}: ${t.rows} rows in SQLite, ${n} in PostgreSQL`);
+      const text = copied.get(t.table)!.filter((c) => c.type === 'text').map((c) => c.name);
+      if (!text.length) continue;
+      const sum = text.map((c) => `COALESCE(SUM(length(${q(c)})), 0)`).join(' + ');
+      const a = Number((db.prepare(`SELECT ${sum} AS n FROM ${q(t.table)}`).get() as { n: number }).n);
+      const b = Number((await pg.query<{ n: string }>(`SELECT ${sum} AS n FROM ${q(t.table)}`)).rows[0]!.n);
+      if (a !== b) mismatches.push(`${t.table}: ${a} characters of text in SQLite, ${b} in PostgreSQL`);
     }
     if (mismatches.length) throw new Error(`row counts differ after the load:\n  ${mismatches.join('\n  ')}`);
     for (const t of pgColumns.keys()) if (!shared.includes(t)) report.derived.push({ table: t, rows: await pgCount(t) });
@@ -185,7 +194,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(`loading ${from} into ${to.replace(/\/\/[^@/]*@/, '//…@')} …`);
   const r = await loadCorpus(from, to);
   const total = r.tables.reduce((n, t) => n + t.rows, 0);
-  console.log(`loaded ${total} rows in ${r.tables.length} tables in ${(r.ms / 1000).toFixed(1)} s (migrations, COPY, ANALYZE); row counts equal`);
+  console.log(`loaded ${total} rows in ${r.tables.length} tables in ${(r.ms / 1000).toFixed(1)} s (migrations, COPY, ANALYZE); row counts and text lengths equal`);
   for (const d of r.derived) console.log(`  filled by the schema: ${d.table} (${d.rows} rows)`);
   if (r.skippedTables.length) console.log(`  not in the PostgreSQL schema, left out: ${r.skippedTables.map((t) => `${t.table} (${t.rows} rows)`).join(', ')}`);
   if (r.skippedColumns.length) console.log(`  columns not in the PostgreSQL schema, left out: ${r.skippedColumns.join(', ')}`);

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:postgraphile`: dossier against PostGraphile v4 over the same data, side by side in one run.
  *
- *   npm run bench:postgraphile -- [--sizes 10k] [--rounds 3] [--duration 2] [--json out.json] [--no-extra-indexes]
+ *   npm run bench:postgraphile -- [--sizes 10k] [--rounds 3] [--duration 2] [--only <operation>] [--json out.json] [--no-extra-indexes]
  *
  * For each size: takes the benchmark corpus (built by `npm run bench:corpus` / `npm run bench` in the corpus
  * directory, BENCH_DIR, default the system temp directory; built here if missing), copies it, starts a
@@ -47,6 +47,8 @@ const SIZES = arg('sizes', '10k').split(',').map((s) => s.trim()).filter(Boolean
 const ROUNDS = Number(arg('rounds', '3'));
 const DURATION = Number(arg('duration', '2'));
 const JSON_OUT = arg('json', '');
+const ONLY = arg('only', '');
+const OPS = PG_OPERATIONS.filter((o) => !ONLY || o.name.includes(ONLY));
 // dossier lists dates oldest first with undated rows first (SQLite's order). PostgreSQL puts NULLs last
 // ascending, so the migration set's ("published", "id") indexes cannot serve `NULLS FIRST`: every page
 // would sort the whole table (a top-N sort over a sequential scan). Unless `--no-extra-indexes`, the
@@ -244,7 +246,7 @@ async function benchSize(size: string, cluster: Cluster) {
   const load = await loadCorpus(work, pgUrl, () => {});
   const loadedRows = load.tables.reduce((n, t) => n + t.rows, 0);
   const slowest = [...load.tables].sort((a, b) => b.ms - a.ms).slice(0, 3).map((t) => `${t.table} ${fmt(t.ms / 1000, 1)} s`).join(', ');
-  console.log(`loaded ${loadedRows} rows in ${load.tables.length} tables in ${fmt(load.ms / 1000, 1)} s (slowest: ${slowest}); row counts equal`
+  console.log(`loaded ${loadedRows} rows in ${load.tables.length} tables in ${fmt(load.ms / 1000, 1)} s (slowest: ${slowest}); row counts and text lengths equal`
     + `${load.skippedTables.length ? `; not in the PostgreSQL schema: ${load.skippedTables.map((t) => `${t.table} (${t.rows} rows)`).join(', ')}` : ''}`);
 
   if (EXTRA_INDEXES) {
@@ -274,19 +276,19 @@ async function benchSize(size: string, cluster: Cluster) {
 
     // Correctness first: every server must return the floor's data (PostGraphile's mapped onto dossier's shape).
     const floor = servers.find((s) => s.key === 'floor')!;
-    for (const op of PG_OPERATIONS) {
+    for (const op of OPS) {
       const expected = await post(floor, op);
       for (const s of servers.filter((x) => x.key !== 'floor')) {
         const data = await post(s, op);
         assert.deepEqual(s.key === 'postgraphile' ? op.toDossier(data) : data, expected, `${LABEL[s.key]} and the floor disagree on ${op.name}`);
       }
     }
-    console.log(`all ${servers.length} servers return the same data for the ${PG_OPERATIONS.length} operations`);
+    console.log(`all ${servers.length} servers return the same data for the ${OPS.length} operations`);
 
     const keys = servers.map((s) => s.key);
     header(size, keys);
     const rows: Row[] = [];
-    for (const op of PG_OPERATIONS) {
+    for (const op of OPS) {
       const runs = new Map<Key, { rps: number[]; p50: number[]; p99: number[] }>();
       for (let round = 0; round < ROUNDS; round++) {
         for (const s of round % 2 ? [...servers].reverse() : servers) {
