@@ -7,7 +7,8 @@
  * each in a transaction, and recorded in `_prisma_migrations` as `migrate deploy` records them (checksum =
  * sha256 of migration.sql), so the project's own migrate command sees an up-to-date database. Then every
  * table both stores have is copied with COPY FROM STDIN, parents before children, one transaction per
- * table; the full-text side table is filled by its trigger as the documents arrive. Then ANALYZE, and both
+ * table; the full-text side table is filled by its trigger as the documents arrive; a table the
+ * migrations fill themselves (the one DataVersion row, whose epoch is the database's own) is kept as made. Then ANALYZE, and both
  * sides' row counts and total characters per text column are compared: any difference fails the load.
  */
 import { randomUUID, createHash } from 'node:crypto';
@@ -18,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { pgKit, type PgClient } from './pg-kit.ts';
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'prisma', 'postgresql', 'migrations');
+export const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'prisma', 'postgresql', 'migrations');
 
 export interface LoadReport {
   ms: number;
@@ -27,6 +28,8 @@ export interface LoadReport {
   skippedTables: { table: string; rows: number }[];
   /** Columns the SQLite corpus has and PostgreSQL does not (left out). */
   skippedColumns: string[];
+  /** Tables the migrations fill themselves (e.g. the one DataVersion row, with an epoch of its own): kept as made. */
+  kept: { table: string; rows: number }[];
   /** Tables only PostgreSQL has (filled by the schema itself, e.g. the search index), with their row counts. */
   derived: { table: string; rows: number }[];
 }
@@ -44,12 +47,12 @@ function migrations(): { name: string; sql: string }[] {
     .map((name) => ({ name, sql: fs.readFileSync(path.join(MIGRATIONS, name, 'migration.sql'), 'utf8') }));
 }
 
-async function migrate(pg: PgClient) {
+async function migrate(pg: PgClient, steps: { name: string; sql: string }[]) {
   await pg.query(`CREATE TABLE "_prisma_migrations" (
     "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
     "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
     "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
-  for (const m of migrations()) {
+  for (const m of steps) {
     await pg.query('BEGIN');
     try {
       await pg.query(m.sql);
@@ -115,6 +118,7 @@ async function copyTable(pg: PgClient, copyFrom: (sql: string) => Writable, db: 
 
 export async function loadCorpus(from: string, to: string, log: (line: string) => void = console.log): Promise<LoadReport> {
   if (!fs.existsSync(from)) throw new Error(`--from ${from}: no such corpus file (build one with npm run bench:corpus)`);
+  const steps = migrations();
   const { Client, copyFrom } = pgKit();
   const started = performance.now();
   const db = new Database(from, { readonly: true, fileMustExist: true });
@@ -123,7 +127,7 @@ export async function loadCorpus(from: string, to: string, log: (line: string) =
   try {
     const existing = await pg.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('Document', '_prisma_migrations')`);
     if (existing.rows.length) throw new Error('the target database already has a schema: load into an empty database');
-    await migrate(pg);
+    await migrate(pg, steps);
 
     const pgColumns = new Map<string, { name: string; type: string }[]>();
     for (const r of (await pg.query<{ table_name: string; column_name: string; data_type: string }>(`SELECT table_name, column_name, data_type
@@ -136,8 +140,13 @@ export async function loadCorpus(from: string, to: string, log: (line: string) =
     const count = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${q(t)}`).get() as { n: number }).n;
     const pgCount = async (t: string) => Number((await pg.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${q(t)}`)).rows[0]!.n);
 
-    const report: LoadReport = { ms: 0, tables: [], skippedTables: [], skippedColumns: [], derived: [] };
-    const shared = sqliteTables.filter((t) => pgColumns.has(t));
+    const report: LoadReport = { ms: 0, tables: [], skippedTables: [], skippedColumns: [], kept: [], derived: [] };
+    const shared: string[] = [];
+    for (const t of sqliteTables.filter((x) => pgColumns.has(x))) {
+      const filled = await pgCount(t);
+      if (filled) report.kept.push({ table: t, rows: filled });
+      else shared.push(t);
+    }
     for (const t of sqliteTables.filter((t) => !pgColumns.has(t))) report.skippedTables.push({ table: t, rows: count(t) });
 
     const copied = new Map<string, { name: string; type: string }[]>();
@@ -174,7 +183,7 @@ export async function loadCorpus(from: string, to: string, log: (line: string) =
       if (a !== b) mismatches.push(`${t.table}: ${a} characters of text in SQLite, ${b} in PostgreSQL`);
     }
     if (mismatches.length) throw new Error(`row counts differ after the load:\n  ${mismatches.join('\n  ')}`);
-    for (const t of pgColumns.keys()) if (!shared.includes(t)) report.derived.push({ table: t, rows: await pgCount(t) });
+    for (const t of pgColumns.keys()) if (!sqliteTables.includes(t)) report.derived.push({ table: t, rows: await pgCount(t) });
     report.ms = performance.now() - started;
     return report;
   } finally {
@@ -196,6 +205,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const total = r.tables.reduce((n, t) => n + t.rows, 0);
   console.log(`loaded ${total} rows in ${r.tables.length} tables in ${(r.ms / 1000).toFixed(1)} s (migrations, COPY, ANALYZE); row counts and text lengths equal`);
   for (const d of r.derived) console.log(`  filled by the schema: ${d.table} (${d.rows} rows)`);
+  for (const k of r.kept) console.log(`  kept as the migrations made it: ${k.table} (${k.rows} rows)`);
   if (r.skippedTables.length) console.log(`  not in the PostgreSQL schema, left out: ${r.skippedTables.map((t) => `${t.table} (${t.rows} rows)`).join(', ')}`);
   if (r.skippedColumns.length) console.log(`  columns not in the PostgreSQL schema, left out: ${r.skippedColumns.join(', ')}`);
 }

@@ -35,7 +35,7 @@ import { OPERATIONS, type Params } from './operations.ts';
 import { EDITOR, paramsOf } from './params.ts';
 import { startCluster, type Cluster } from './pg-cluster.ts';
 import { KIT_DIR, ensureKit, pgKit } from './pg-kit.ts';
-import { loadCorpus } from './pg-load.ts';
+import { MIGRATIONS, loadCorpus } from './pg-load.ts';
 import { PG_OPERATIONS, type PgOperation } from './pg-operations.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -247,7 +247,8 @@ async function benchSize(size: string, cluster: Cluster) {
   const loadedRows = load.tables.reduce((n, t) => n + t.rows, 0);
   const slowest = [...load.tables].sort((a, b) => b.ms - a.ms).slice(0, 3).map((t) => `${t.table} ${fmt(t.ms / 1000, 1)} s`).join(', ');
   console.log(`loaded ${loadedRows} rows in ${load.tables.length} tables in ${fmt(load.ms / 1000, 1)} s (slowest: ${slowest}); row counts and text lengths equal`
-    + `${load.skippedTables.length ? `; not in the PostgreSQL schema: ${load.skippedTables.map((t) => `${t.table} (${t.rows} rows)`).join(', ')}` : ''}`);
+    + `${load.skippedTables.length ? `; not in the PostgreSQL schema: ${load.skippedTables.map((t) => `${t.table} (${t.rows} rows)`).join(', ')}` : ''}`
+    + `${load.kept.length ? `; kept as the migrations made them: ${load.kept.map((t) => t.table).join(', ')}` : ''}`);
 
   if (EXTRA_INDEXES) {
     const db = new (pgKit().Client)({ connectionString: pgUrl });
@@ -344,6 +345,9 @@ function printRow(r: Row, keys: Key[]) {
   console.log(`| ${r.op} | ${col((x) => fmt(x.rps))} | ${ratios.join(' | ')} | ${col((x) => fmt(x.p50, 1))} | ${col((x) => fmt(x.p99, 1))} | ${col((x) => String(x.statements))} |`);
 }
 
+if (!fs.existsSync(MIGRATIONS)) {
+  throw new Error('prisma/postgresql/migrations is missing: this checkout has no PostgreSQL migration set yet (it comes with the PostgreSQL port)');
+}
 ensureKit();
 console.log(`dossier vs PostGraphile · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · Node ${process.version} · ${new Date().toISOString()}`);
 const cluster = await startCluster();
