@@ -14,6 +14,7 @@ import { BUMP_DATA_VERSION } from './data-version.ts';
 import { withAsyncBusyWait } from './busy.ts';
 import { withReadPool, type ReadPool } from './read-pool.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { prismaReader, SqliteReader, type SqlReader } from './sql-reader.ts';
 
 export type Db = PrismaClient;
 /** What services receive: the client, or the client of an open transaction. */
@@ -46,10 +47,24 @@ export interface DbOptions {
 }
 
 const readPools = new WeakMap<Db, ReadPool>();
+const sqliteReaders = new WeakMap<Db, SqliteReader>();
 
 /** The read pool behind a client from `createDb`, if it has one (metrics, tests, the benchmark). */
 export function readPoolOf(db: Db): ReadPool | undefined {
   return readPools.get(db);
+}
+
+/**
+ * The main-thread SQLite reader beside a client from `createDb` (src/db/sql-reader.ts), when its
+ * database is a file; undefined for an in-memory one (a second connection would see another database).
+ */
+export function sqliteReaderOf(db: Db): SqliteReader | undefined {
+  return sqliteReaders.get(db);
+}
+
+/** How hand-written bounded reads reach this client's database: the SQLite reader, or `$queryRaw`. */
+export function sqlReaderOf(db: Db): SqlReader {
+  return sqliteReaders.get(db) ?? prismaReader(db);
 }
 
 export async function createDb(databaseUrl: string, options: DbOptions = {}): Promise<Db> {
@@ -81,6 +96,13 @@ export async function createDb(databaseUrl: string, options: DbOptions = {}): Pr
   if (pool) {
     pool.start();
     readPools.set(db, pool);
+  }
+  if (file !== ':memory:') {
+    const reader = new SqliteReader(file, { onQuery: options.onQuery });
+    sqliteReaders.set(db, reader);
+    // Closed with the client (its statements hold the file open).
+    const disconnect = db.$disconnect.bind(db);
+    Object.assign(db, { $disconnect: async () => { reader.close(); await disconnect(); } });
   }
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   // Query plans depend on ANALYZE statistics (a filter on a rare category should drive from its index,

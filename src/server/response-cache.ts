@@ -25,8 +25,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { Counter, Gauge } from 'prom-client';
-import type { Db } from '../db/client.ts';
-import { readDataVersion } from '../db/data-version.ts';
+import { sqliteReaderOf, type Db } from '../db/client.ts';
+import { readDataVersion, readDataVersionNow } from '../db/data-version.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -83,6 +83,17 @@ export function registerResponseCache(app: FastifyInstance, options: ResponseCac
   /** The data version the entries belong to. */
   let current: string | null = null;
   const pending = new WeakMap<FastifyRequest, Pending>();
+  // On SQLite the version is one prepared statement on the main thread's reader (microseconds); through
+  // Prisma (PostgreSQL, an in-memory database, or that statement failing) it is a query of its own.
+  const sqlite = sqliteReaderOf(db);
+  const readVersionNow = (): string | null | undefined => {
+    if (!sqlite) return undefined;
+    try {
+      return readDataVersionNow(sqlite);
+    } catch {
+      return undefined;
+    }
+  };
 
   const registers = [metrics.registry];
   const lookups = new Counter({
@@ -105,7 +116,8 @@ export function registerResponseCache(app: FastifyInstance, options: ResponseCac
     if (key === null) return;
     let version: string | null;
     try {
-      version = await readDataVersion(db);
+      const now = readVersionNow();
+      version = now !== undefined ? now : await readDataVersion(db);
     } catch (error) {
       // Without a version nothing can be known to be fresh: answer without the cache.
       logger.warn('response cache: the data version could not be read', { error: (error as Error).message });
