@@ -16,7 +16,9 @@
  * commit of any connection, in this process or another.
  */
 import Database from 'better-sqlite3';
+import { ColumnTypeEnum, type SqlResultSet } from '@prisma/driver-adapter-utils';
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { ReadPool } from './read-pool.ts';
 
 export interface SqlReader {
   /** The rows of one read-only statement, decoded as `$queryRaw` decodes them. */
@@ -58,7 +60,7 @@ function decoderOf(declared: string | null): Decode {
     default:
       // An expression (COUNT(*), a literal) or a type the adapter does not know: Prisma infers it from
       // the value, and an integer comes back as a bigint.
-      return AS_STORED.has(type) ? null : (v) => (typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : v);
+      return AS_STORED.has(type) ? null : unknownNumber;
   }
 }
 
@@ -134,4 +136,55 @@ function bindable(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value;
+}
+
+/** An integer of an expression column (COUNT(*), a literal): Prisma's raw path gives a bigint. */
+const unknownNumber = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : v);
+
+/** Per column type the adapter reported, what Prisma's raw path turns its value into (null: as is). */
+function decoderOfColumnType(type: number): Decode {
+  switch (type) {
+    case ColumnTypeEnum.DateTime:
+    case ColumnTypeEnum.Date:
+      return (v) => (v === null ? null : new Date(v as string | number));
+    case ColumnTypeEnum.Boolean:
+      return (v) => (v === null ? null : typeof v === 'boolean' ? v : Number(v) !== 0);
+    case ColumnTypeEnum.Int64:
+      return (v) => (v === null ? null : BigInt(v as number | string));
+    case ColumnTypeEnum.UnknownNumber:
+      return unknownNumber;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The same reads on the read workers (read-pool.ts), without Prisma's query pipeline: for statements
+ * that may run long (a root list's page, a count), which must not hold up the main thread. The worker
+ * runs the driver adapter's `queryRaw` as it does for Prisma; the rows are decoded here as Prisma would.
+ */
+export class PooledReader implements SqlReader {
+  constructor(private readonly pool: ReadPool, private readonly onQuery?: SqliteReaderOptions['onQuery']) {}
+
+  async rows<T>(query: Prisma.Sql): Promise<T[]> {
+    const started = performance.now();
+    const args = query.values.map(bindable);
+    const result: SqlResultSet = await this.pool.run({
+      sql: query.sql, args, argTypes: args.map(() => ({ scalarType: 'unknown', arity: 'scalar' })),
+    } as Parameters<ReadPool['run']>[0]);
+    this.onQuery?.(query.sql, performance.now() - started, JSON.stringify(query.values));
+    const { columnNames, columnTypes, rows } = result;
+    const decoders = columnTypes.map(decoderOfColumnType);
+    const out: Record<string, unknown>[] = new Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const o: Record<string, unknown> = {};
+      for (let c = 0; c < columnNames.length; c++) {
+        const decode = decoders[c];
+        o[columnNames[c]!] = decode ? decode(row[c]) : row[c];
+      }
+      out[r] = o;
+    }
+    return out as T[];
+  }
 }
