@@ -138,9 +138,24 @@ async function post(server: Server, op: Operation, p: Params) {
   return json.data;
 }
 
-/** Throughput with `connections` in flight (autocannon). */
+/**
+ * CPU time (user + system, ms) a server process has used so far, from /proc where there is one. CPU per
+ * request is the figure that survives a shared machine: other processes' load lowers every server's
+ * throughput unevenly, but not the CPU each request costs.
+ */
+function cpuMsOf(server: Server): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+  } catch {
+    return NaN;
+  }
+}
+
+/** Throughput with `connections` in flight (autocannon), and the server's CPU per request meanwhile. */
 async function throughput(server: Server, op: Operation, p: Params, connections: number) {
   let i = 0;
+  const cpuBefore = cpuMsOf(server);
   const result = await autocannon({
     url: server.url,
     connections,
@@ -149,9 +164,9 @@ async function throughput(server: Server, op: Operation, p: Params, connections:
     headers: headers(op),
     // Writes get a fresh body each time (a new request each); reads the same one.
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(op, p, i++) }) }],
-  }) as { requests: { average: number }; non2xx: number; errors: number };
+  }) as { requests: { average: number; total: number }; non2xx: number; errors: number };
   if (result.non2xx || result.errors) throw new Error(`${server.name} ${op.name}: ${result.non2xx} non-2xx responses, ${result.errors} errors under load`);
-  return result.requests.average;
+  return { rps: result.requests.average, cpu: (cpuMsOf(server) - cpuBefore) / Math.max(1, result.requests.total) };
 }
 
 /** One request on a kept-alive connection, timed in fractions of a millisecond (autocannon rounds to 1 ms). */
@@ -257,9 +272,9 @@ async function stallSection(work: string, p: Params, dossier: Server) {
 interface Row {
   op: string;
   kind: string;
-  dossier: { rps: number; p50: number; p99: number; statements: number };
-  cached?: { rps: number; p50: number; p99: number };
-  floor?: { rps: number; p50: number; p99: number; statements: number };
+  dossier: { rps: number; cpu: number; p50: number; p99: number; statements: number };
+  cached?: { rps: number; cpu: number; p50: number; p99: number };
+  floor?: { rps: number; cpu: number; p50: number; p99: number; statements: number };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -299,18 +314,20 @@ async function benchSize(size: string) {
       const count = async (s: Server) => { await s.stats(true); await post(s, op, p); return (await s.stats()).statements; };
       const targets: [string, Server][] = [['dossier', dossier], ...(op.floor ? [['floor', floor] as [string, Server]] : []),
         ...(cached && op.kind !== 'write' ? [['cached', cached] as [string, Server]] : [])];
-      const runs: Record<string, { rps: number[]; p50: number[]; p99: number[] }> = {};
+      const runs: Record<string, { rps: number[]; cpu: number[]; p50: number[]; p99: number[] }> = {};
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 ? [...targets].reverse() : targets;
         for (const [key, s] of order) {
-          const r = (runs[key] ??= { rps: [], p50: [], p99: [] });
-          r.rps.push(await throughput(s, op, p, 8));
+          const r = (runs[key] ??= { rps: [], cpu: [], p50: [], p99: [] });
+          const t = await throughput(s, op, p, 8);
+          r.rps.push(t.rps);
+          r.cpu.push(t.cpu);
           const lat = await latency(s, op, p);
           r.p50.push(lat.p50);
           r.p99.push(lat.p99);
         }
       }
-      const m = (key: string) => runs[key] && { rps: median(runs[key].rps), p50: median(runs[key].p50), p99: median(runs[key].p99) };
+      const m = (key: string) => runs[key] && { rps: median(runs[key].rps), cpu: median(runs[key].cpu), p50: median(runs[key].p50), p99: median(runs[key].p99) };
       rows.push({
         op: op.name, kind: op.kind,
         dossier: { ...m('dossier')!, statements: await count(dossier) },
@@ -341,8 +358,8 @@ async function benchSize(size: string) {
 
 function header(size: string) {
   console.log(`\n## ${size}: ${ROUNDS} rounds × ${DURATION} s per measurement, servers alternated; medians`);
-  console.log('| operation | req/s @8 dossier | floor | ratio | target | cached | ratio (≥ 0.8) | p50 ms @1 dossier / floor | p99 ms @1 dossier / floor | p50 / p99 ms cached | SQL statements dossier / floor |');
-  console.log('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|');
+  console.log('| operation | req/s @8 dossier | floor | ratio | target | cached | ratio (≥ 0.8) | p50 ms @1 dossier / floor | p99 ms @1 dossier / floor | p50 / p99 ms cached | SQL statements dossier / floor | CPU ms/req @8 dossier / floor / cached | CPU ratio floor ÷ dossier, ÷ cached |');
+  console.log('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 }
 
 function printRow(r: Row) {
@@ -354,7 +371,9 @@ function printRow(r: Row) {
     + `${r.cached ? fmt(r.cached.rps) : '—'} | ${cratio === null ? '—' : fmt(cratio, 2) + (cratio >= 0.8 ? ' ✓' : ' ✗')} | `
     + `${fmt(r.dossier.p50, 1)} / ${r.floor ? fmt(r.floor.p50, 2) : '—'} | ${fmt(r.dossier.p99, 1)} / ${r.floor ? fmt(r.floor.p99, 2) : '—'} | `
     + `${r.cached ? `${fmt(r.cached.p50, 2)} / ${fmt(r.cached.p99, 2)}` : '—'} | `
-    + `${r.dossier.statements} / ${r.floor ? r.floor.statements : '—'} |`);
+    + `${r.dossier.statements} / ${r.floor ? r.floor.statements : '—'} | `
+    + `${fmt(r.dossier.cpu, 2)} / ${r.floor ? fmt(r.floor.cpu, 2) : '—'} / ${r.cached ? fmt(r.cached.cpu, 2) : '—'} | `
+    + `${r.floor ? `${fmt(r.floor.cpu / r.dossier.cpu, 2)}, ${r.cached ? fmt(r.floor.cpu / r.cached.cpu, 2) : '—'}` : '—'} |`);
 }
 
 const results = [];

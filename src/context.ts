@@ -2,7 +2,8 @@
  * The per-request context: the database, a fresh set of loaders (their caches live for one request
  * only), and who is asking (authenticated by src/server/http.ts).
  */
-import { readPoolOf, type Db } from './db/client.ts';
+import { readPoolOf, readersOf, setReaders, type Db } from './db/client.ts';
+import type { SqlReader } from './db/sql-reader.ts';
 import { createLoaders, type Loaders } from './loaders/index.ts';
 import { createGate } from './loaders/batch.ts';
 import type { Principal } from './domain/auth.ts';
@@ -35,5 +36,10 @@ export function createContext(db: Db, requestId: string, viewer: Principal | nul
   const requestDb = readPoolOf(db)
     ? (db.$extends({ query: { $allOperations: ({ args, query }) => gate.track(query(args)) } }) as unknown as Db)
     : db;
-  return { db: requestDb, loaders: createLoaders(requestDb, gate), requestId, viewer, report };
+  // The hand-written statements go through the client's readers (src/db/sql-reader.ts), tracked like
+  // the request's Prisma statements.
+  const { bounded, lists } = readersOf(db);
+  const tracked = (reader: SqlReader): SqlReader => ({ rows: (query) => gate.track(reader.rows(query)) });
+  if (requestDb !== db) setReaders(requestDb, { bounded: tracked(bounded), lists: tracked(lists) });
+  return { db: requestDb, loaders: createLoaders(requestDb, gate, bounded), requestId, viewer, report };
 }

@@ -8,15 +8,26 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DbTx } from './client.ts';
+import type { SqliteReader } from './sql-reader.ts';
 
 /** Bumps the counter; in SQLite (and PostgreSQL) this also takes the write lock for the transaction. */
 export const BUMP_DATA_VERSION = 'UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1';
 
+const READ_DATA_VERSION = 'SELECT "version", "epoch" FROM "DataVersion" WHERE "id" = 1';
+type VersionRow = { version: number | bigint; epoch: string };
+const versionOf = (row: VersionRow | undefined) => (row ? `${row.epoch}:${String(row.version)}` : null);
+
 /** `<epoch>:<version>`, read in one statement; null when the table is missing (a database not yet migrated). */
 export async function readDataVersion(db: DbTx): Promise<string | null> {
-  const rows = await db.$queryRawUnsafe<{ version: number | bigint; epoch: string }[]>('SELECT "version", "epoch" FROM "DataVersion" WHERE "id" = 1');
-  const row = rows[0];
-  return row ? `${row.epoch}:${String(row.version)}` : null;
+  return versionOf((await db.$queryRawUnsafe<VersionRow[]>(READ_DATA_VERSION))[0]);
+}
+
+/**
+ * The same, synchronously, through the main thread's SQLite reader: one prepared statement, no ORM, no
+ * worker hop (the response cache's hit path reads it on every request). Throws when the table is missing.
+ */
+export function readDataVersionNow(reader: SqliteReader): string | null {
+  return versionOf(reader.rowsNow<VersionRow>(READ_DATA_VERSION)[0]);
 }
 
 const hasTable = (db: Database.Database) =>

@@ -5,6 +5,8 @@
 import type { Db } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { Prisma as P } from '../generated/prisma/client.ts';
+import DataLoader from 'dataloader';
+import { prismaReader, type SqlReader } from '../db/sql-reader.ts';
 import { createBatchers, createGate, type BatchGate } from './batch.ts';
 import { TARGET_COLUMN } from '../domain/evidence-targets.ts';
 
@@ -19,25 +21,69 @@ const dateOrder = <F extends string>(field: F) =>
 
 /**
  * Rows of `table` whose `column` is one of `keys`, in `order`, in hand-written SQL. For the loaders a
- * nested page calls most: a model query costs ~0.5 ms of CPU more than the same statement raw
- * (Prisma's query pipeline), and the raw rows are the same objects (dates as Date, booleans as
- * boolean). Identifiers are fixed here, never from input; the keys are bound parameters.
+ * nested page calls most: a model query costs ~0.5 ms of CPU more than the same statement through the
+ * reader (src/db/sql-reader.ts: on SQLite a prepared statement on the main thread, elsewhere
+ * `$queryRaw`), and the rows are the same objects (dates as Date, booleans as boolean; tested against
+ * the ORM's answer). Identifiers are fixed here, never from input; the keys are bound parameters.
  */
-function rowsIn<T>(db: Db, table: string, column: string, keys: readonly string[], order: string, columns = 't.*'): Promise<T[]> {
-  return db.$queryRaw<T[]>(P.sql`SELECT ${P.raw(columns)} FROM ${P.raw(`"${table}"`)} t WHERE ${P.raw(`t."${column}"`)} IN (${P.join([...keys])}) ORDER BY ${P.raw(order)}`);
+function rowsIn<T>(reader: SqlReader, table: string, column: string, keys: readonly string[], order: string, columns = 't.*', join = ''): Promise<T[]> {
+  return reader.rows<T>(P.sql`SELECT ${P.raw(columns)} FROM ${P.raw(`"${table}"`)} t ${P.raw(join)} WHERE ${P.raw(`t."${column}"`)} IN (${P.join([...keys])}) ORDER BY ${P.raw(order)}`);
+}
+
+/**
+ * A relation's rows with the row each one points at, in one statement (what the floor does): the parent
+ * table's columns as they are, the joined table's under `prefix`. `split` takes them apart again, so
+ * the joined rows can prime their by-id loader and the next level asks for nothing.
+ */
+const prefixed = (alias: string, columns: readonly string[], prefix: string) => columns.map((c) => `${alias}."${c}" AS "${prefix}${c}"`).join(', ');
+function split<A, B>(row: Record<string, unknown>, own: readonly string[], joined: readonly string[], prefix: string): [A, B] {
+  const a: Record<string, unknown> = {};
+  const b: Record<string, unknown> = {};
+  for (const c of own) a[c] = row[c];
+  for (const c of joined) b[c] = row[prefix + c];
+  return [a as A, b as B];
 }
 
 /** Every Document column but the body. */
-const DOCUMENT_COLUMNS = Object.values(P.DocumentScalarFieldEnum).filter((c) => c !== 'body').map((c) => `t."${c}"`).join(', ');
+const DOCUMENT_FIELDS = Object.values(P.DocumentScalarFieldEnum).filter((c) => c !== 'body');
+const DOCUMENT_COLUMNS = DOCUMENT_FIELDS.map((c) => `t."${c}"`).join(', ');
+const ACTOR_FIELDS = Object.values(P.ActorScalarFieldEnum);
+const EVIDENCE_FIELDS = Object.values(P.EvidenceScalarFieldEnum);
+const PARTY_FIELDS = Object.values(P.RequestPartyScalarFieldEnum);
+const RESPONSE_FIELDS = Object.values(P.RequestResponseScalarFieldEnum);
+const JOINED = 'j__';
 
 
-/** `gate`: when the request's batches are sent (src/loaders/batch.ts); shared with the request's other statements. */
-export function createLoaders(db: Db, gate: BatchGate = createGate()) {
+type DocumentRow = Omit<Prisma.DocumentModel, 'body'>;
+
+/**
+ * `gate`: when the request's batches are sent (src/loaders/batch.ts); shared with the request's other
+ * statements. `reader`: how the hand-written statements run (default `$queryRaw` on `db`).
+ */
+export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: SqlReader = prismaReader(db)) {
   const { byId, groupedBy } = createBatchers(gate);
+  const document = byId((ids) => rowsIn<DocumentRow>(reader, 'Document', 'id', ids, 't."id"', DOCUMENT_COLUMNS));
+  const actor = byId((ids) => rowsIn<Prisma.ActorModel>(reader, 'Actor', 'id', ids, 't."id"'));
+  /** Rows of `table` by `column` joined to the row `fk` points at, which primes `loader` (fetched once, asked for by nearly every query of them). */
+  function joinedIn<T, J extends { id: string }>(
+    table: string, column: string, order: string, own: readonly string[],
+    target: { table: string; fk: string; fields: readonly string[]; loader: DataLoader<string, J | null> },
+  ) {
+    return async (keys: readonly string[]): Promise<T[]> => {
+      const rows = await rowsIn<Record<string, unknown>>(reader, table, column, keys, order,
+        `t.*, ${prefixed('j', target.fields, JOINED)}`, `JOIN "${target.table}" j ON j."id" = t."${target.fk}"`);
+      return rows.map((row) => {
+        const [mine, joined] = split<T, J>(row, own, target.fields, JOINED);
+        target.loader.prime(joined.id, joined);
+        return mine;
+      });
+    };
+  }
   const evidenceFor = (target: EvidenceTarget) => {
     const column = TARGET_COLUMN[target];
     return groupedBy<string, Prisma.EvidenceModel>(
-      (ids) => rowsIn(db, 'Evidence', column, ids, 't."documentId", t."start", t."id"'),
+      joinedIn(`Evidence`, column, 't."documentId", t."start", t."id"', EVIDENCE_FIELDS,
+        { table: 'Document', fk: 'documentId', fields: DOCUMENT_FIELDS, loader: document }),
       (e) => e[column]!,
     );
   };
@@ -72,18 +118,18 @@ export function createLoaders(db: Db, gate: BatchGate = createGate()) {
     requestBySlug: bySlug((slugs) => db.request.findMany({ where: { slug: { in: slugs } } })),
 
     /** Documents without their body (titles, dates…: what a page of evidence or hits shows). */
-    document: byId((ids) => rowsIn<Omit<Prisma.DocumentModel, 'body'>>(db, 'Document', 'id', ids, 't."id"', DOCUMENT_COLUMNS)),
+    document,
     /** Bodies, only for the fields that need one (body, excerpt, evidence context). */
     documentBody: byId((ids) => db.document.findMany({ where: { id: { in: [...ids] } }, select: { id: true, body: true } })),
-    actor: byId((ids) => rowsIn<Prisma.ActorModel>(db, 'Actor', 'id', ids, 't."id"')),
+    actor,
     event: byId((ids) => db.event.findMany({ where: { id: { in: [...ids] } } })),
-    request: byId((ids) => rowsIn<Prisma.RequestModel>(db, 'Request', 'id', ids, 't."id"')),
-    item: byId((ids) => rowsIn<Prisma.RequestItemModel>(db, 'RequestItem', 'id', ids, 't."id"')),
-    response: byId((ids) => rowsIn<Prisma.RequestResponseModel>(db, 'RequestResponse', 'id', ids, 't."id"')),
+    request: byId((ids) => rowsIn<Prisma.RequestModel>(reader, 'Request', 'id', ids, 't."id"')),
+    item: byId((ids) => rowsIn<Prisma.RequestItemModel>(reader, 'RequestItem', 'id', ids, 't."id"')),
+    response: byId((ids) => rowsIn<Prisma.RequestResponseModel>(reader, 'RequestResponse', 'id', ids, 't."id"')),
     role: byId((ids) => db.actorRole.findMany({ where: { id: { in: [...ids] } } })),
     relation: byId((ids) => db.actorRelation.findMany({ where: { id: { in: [...ids] } } })),
     participant: byId((ids) => db.eventParticipant.findMany({ where: { id: { in: [...ids] } } })),
-    evidence: byId((ids) => rowsIn<Prisma.EvidenceModel>(db, 'Evidence', 'id', ids, 't."id"')),
+    evidence: byId((ids) => rowsIn<Prisma.EvidenceModel>(reader, 'Evidence', 'id', ids, 't."id"')),
     statusEntry: byId((ids) => db.requestStatusEntry.findMany({ where: { id: { in: [...ids] } } })),
     dateClaim: byId((ids) => db.dateClaim.findMany({ where: { id: { in: [...ids] } } })),
 
@@ -143,7 +189,8 @@ export function createLoaders(db: Db, gate: BatchGate = createGate()) {
       (p) => p.actorId,
     ),
     partiesByRequest: groupedBy(
-      (ids) => rowsIn<Prisma.RequestPartyModel>(db, 'RequestParty', 'requestId', ids, 't."side" DESC, t."id"'),
+      joinedIn<Prisma.RequestPartyModel, Prisma.ActorModel>('RequestParty', 'requestId', 't."side" DESC, t."id"', PARTY_FIELDS,
+        { table: 'Actor', fk: 'actorId', fields: ACTOR_FIELDS, loader: actor }),
       (p) => p.requestId,
     ),
     /** Keys are `${actorId}:${side}`. */
@@ -158,12 +205,13 @@ export function createLoaders(db: Db, gate: BatchGate = createGate()) {
       (p) => `${p.actorId}:${p.side}`,
     ),
     itemsByRequest: groupedBy(
-      (ids) => rowsIn<Prisma.RequestItemModel>(db, 'RequestItem', 'requestId', ids, 't."excluded", t."category", t."id"'),
+      (ids) => rowsIn<Prisma.RequestItemModel>(reader, 'RequestItem', 'requestId', ids, 't."excluded", t."category", t."id"'),
       (i) => i.requestId,
     ),
     responsesByRequest: groupedBy(
       // Dated first, undated last (written portably: SQLite and PostgreSQL place NULLs differently).
-      (ids) => rowsIn<Prisma.RequestResponseModel>(db, 'RequestResponse', 'requestId', ids, 't."date" IS NULL, t."date", t."id"'),
+      joinedIn<Prisma.RequestResponseModel, Prisma.ActorModel>('RequestResponse', 'requestId', 't."date" IS NULL, t."date", t."id"', RESPONSE_FIELDS,
+        { table: 'Actor', fk: 'responderId', fields: ACTOR_FIELDS, loader: actor }),
       (r) => r.requestId,
     ),
     responsesByActor: groupedBy(

@@ -138,6 +138,8 @@ export async function createHttpApp(opts: HttpOptions): Promise<FastifyInstance>
     metrics.observeHttp({ method: request.method, route, status: reply.statusCode, seconds });
     const isOperation = route === paths.graphql && !request.servedIde && request.method !== 'OPTIONS';
     if (isOperation) metrics.observeOperation({ operation, type, codes, seconds });
+    // The line is built only when it will be written (LOG_LEVEL above info skips it on every request).
+    if (reply.statusCode < 500 && !logger.pino.isLevelEnabled('info')) return;
     const line = {
       requestId: request.id,
       traceId: request.traceId ?? undefined,

@@ -1,5 +1,5 @@
 /** Reading actors. */
-import type { DbTx } from '../db/client.ts';
+import { readersOf, type DbTx } from '../db/client.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type Actor, type ActorKind } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
@@ -52,7 +52,7 @@ export async function listActors(
     ...ORDER[order?.field ?? 'NAME'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     find: ({ where, orderBy, take }) => db.actor.findMany({ where: { AND: [...and, where] }, orderBy, take }),
-    count: () => countRows((q) => db.$queryRaw(q), 'Actor', sql),
+    count: () => countRows((q) => readersOf(db).lists.rows(q), 'Actor', sql),
   });
 }
 

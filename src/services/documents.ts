@@ -1,5 +1,5 @@
 /** Reading documents. */
-import type { DbTx } from '../db/client.ts';
+import { readersOf, type DbTx } from '../db/client.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type Document } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
@@ -56,7 +56,7 @@ export async function listDocuments(
     ...ORDER[order?.field ?? 'PUBLISHED'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: sql,
-    query: (sql) => db.$queryRaw(sql),
+    query: (sql) => readersOf(db).lists.rows(sql),
     // Never the ~3 KB body for a page of a list: the Document resolvers load it when it is asked for.
     columns: DOCUMENT_LIST_COLUMNS,
   });

@@ -1,5 +1,5 @@
 /** Reading events. */
-import type { DbTx } from '../db/client.ts';
+import { readersOf, type DbTx } from '../db/client.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type Event, type EventKind, type EventStatus } from '../generated/prisma/client.ts';
 import { isCountryCode } from '../domain/country-codes.ts';
@@ -60,7 +60,7 @@ export async function listEvents(
     ...ORDER[order?.field ?? 'START'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: await eventConditions(db, filter ?? {}),
-    query: (sql) => db.$queryRaw(sql),
+    query: (sql) => readersOf(db).lists.rows(sql),
     columns: 't.*',
   });
 }

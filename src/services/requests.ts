@@ -1,5 +1,5 @@
 /** Reading requests and responses. */
-import type { DbTx } from '../db/client.ts';
+import { readersOf, type DbTx } from '../db/client.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type ItemCategory, type Request, type RequestResponse, type RequestStatus, type Stance } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
@@ -71,7 +71,7 @@ export function listRequests(
     ...ORDER[order?.field ?? 'DATE'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: requestConditions(filter ?? {}),
-    query: (sql) => db.$queryRaw(sql),
+    query: (sql) => readersOf(db).lists.rows(sql),
     columns: 't.*',
   });
 }
@@ -110,7 +110,7 @@ export function listResponses(
     nullable: true,
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: and,
-    query: (sql) => db.$queryRaw(sql),
+    query: (sql) => readersOf(db).lists.rows(sql),
     columns: 't.*',
   });
 }

@@ -1,0 +1,153 @@
+/**
+ * The hand-written reads give the ORM's answer: the main-thread SQLite reader (src/db/sql-reader.ts)
+ * decodes every column of every table as Prisma's `$queryRaw` does, and every loader that runs
+ * hand-written SQL (joined or not) returns what the equivalent Prisma model query returns, in the same
+ * order, on the seeded database. The joined loaders prime the by-id loaders with rows equal to
+ * Prisma's, and the reader sees a commit made by another connection at once.
+ */
+import Database from 'better-sqlite3';
+import { databaseFile } from '../../src/config.ts';
+import { readPoolOf, readersOf, sqliteReaderOf } from '../../src/db/client.ts';
+import { prismaReader } from '../../src/db/sql-reader.ts';
+import { readDataVersion, readDataVersionNow } from '../../src/db/data-version.ts';
+import { Prisma } from '../../src/generated/prisma/client.ts';
+import { createLoaders } from '../../src/loaders/index.ts';
+import { seededDb, type TestDb } from '../helpers/db.ts';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await seededDb({ readWorkers: 0 });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const reader = () => sqliteReaderOf(t.db)!;
+
+it('has a main-thread reader for a database file', () => {
+  expect(reader()).toBeDefined();
+});
+
+it('decodes every column of every table as $queryRaw does', async () => {
+  const tables = await t.db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'DocumentFts%' ORDER BY name`,
+  );
+  expect(tables.length).toBeGreaterThan(15);
+  let rows = 0;
+  for (const { name } of tables) {
+    const query = Prisma.sql`SELECT *, COUNT(*) OVER () AS "n", 1.5 AS "f" FROM ${Prisma.raw(`"${name}"`)} ORDER BY rowid`;
+    const direct = await reader().rows<Record<string, unknown>>(query);
+    const orm = await prismaReader(t.db).rows<Record<string, unknown>>(query);
+    expect({ name, rows: direct }).toStrictEqual({ name, rows: orm });
+    rows += direct.length;
+  }
+  expect(rows).toBeGreaterThan(100);
+});
+
+it('decodes every column of every table on the read workers as $queryRaw does', async () => {
+  const pooled = await seededDb({ readWorkers: 1 });
+  try {
+    await readPoolOf(pooled.db)!.whenReady();
+    const served = readPoolOf(pooled.db)!.stats().served;
+    const tables = await pooled.db.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'DocumentFts%' ORDER BY name`,
+    );
+    const lists = readersOf(pooled.db).lists;
+    for (const { name } of tables) {
+      const query = Prisma.sql`SELECT *, COUNT(*) OVER () AS "n", 1.5 AS "f" FROM ${Prisma.raw(`"${name}"`)} ORDER BY rowid`;
+      expect({ name, rows: await lists.rows(query) }).toStrictEqual({ name, rows: await prismaReader(pooled.db).rows(query) });
+    }
+    expect(readPoolOf(pooled.db)!.stats().served).toBeGreaterThan(served + tables.length);
+  } finally {
+    await pooled.close();
+  }
+});
+
+it('binds dates and booleans as Prisma does', async () => {
+  const item = await t.db.requestItem.findFirstOrThrow({ where: { excluded: true } });
+  const created = (await t.db.document.findFirstOrThrow()).createdAt;
+  for (const r of [reader(), prismaReader(t.db)]) {
+    expect((await r.rows<{ id: string }>(Prisma.sql`SELECT "id" FROM "RequestItem" WHERE "excluded" = ${true} AND "id" = ${item.id}`)).map((x) => x.id)).toEqual([item.id]);
+    expect((await r.rows<{ n: number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Document" WHERE "createdAt" = ${created}`))[0]!.n).toBeGreaterThan(0);
+  }
+});
+
+describe('loaders against the ORM', () => {
+  const ids = async <T extends { id: string }>(rows: Promise<T[]>) => (await rows).map((r) => r.id);
+
+  it('by id: documents (no body), actors, requests, items, responses, evidence', async () => {
+    const loaders = createLoaders(t.db, undefined, reader());
+    const documents = await t.db.document.findMany({ orderBy: { id: 'asc' }, omit: { body: true } });
+    expect(await loaders.document.loadMany(documents.map((d) => d.id))).toStrictEqual(documents);
+    const cases = [
+      [loaders.actor, t.db.actor.findMany({ orderBy: { id: 'asc' } })],
+      [loaders.request, t.db.request.findMany({ orderBy: { id: 'asc' } })],
+      [loaders.item, t.db.requestItem.findMany({ orderBy: { id: 'asc' } })],
+      [loaders.response, t.db.requestResponse.findMany({ orderBy: { id: 'asc' } })],
+      [loaders.evidence, t.db.evidence.findMany({ orderBy: { id: 'asc' } })],
+    ] as const;
+    for (const [loader, rows] of cases) {
+      const expected = await (rows as Promise<{ id: string }[]>);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await (loader as { loadMany(ids: string[]): Promise<unknown[]> }).loadMany([...expected.map((r) => r.id), 'missing'])).toStrictEqual([...expected, null]);
+    }
+  });
+
+  it('by parent, joined: parties with their actors, responses with their responders, evidence with its documents', async () => {
+    const loaders = createLoaders(t.db, undefined, reader());
+    const requestIds = await ids(t.db.request.findMany({ orderBy: { id: 'asc' } }));
+    const parties = await loaders.partiesByRequest.loadMany(requestIds);
+    expect(parties).toStrictEqual(await Promise.all(requestIds.map((id) =>
+      t.db.requestParty.findMany({ where: { requestId: id }, orderBy: [{ side: 'desc' }, { id: 'asc' }] }))));
+    const responses = await loaders.responsesByRequest.loadMany(requestIds);
+    expect(responses).toStrictEqual(await Promise.all(requestIds.map(async (id) => {
+      const rows = await t.db.requestResponse.findMany({ where: { requestId: id }, orderBy: [{ date: 'asc' }, { id: 'asc' }] });
+      return [...rows.filter((r) => r.date !== null), ...rows.filter((r) => r.date === null)];
+    })));
+    const items = await loaders.itemsByRequest.loadMany(requestIds);
+    expect(items).toStrictEqual(await Promise.all(requestIds.map((id) =>
+      t.db.requestItem.findMany({ where: { requestId: id }, orderBy: [{ excluded: 'asc' }, { category: 'asc' }, { id: 'asc' }] }))));
+    const itemIds = (items as { id: string }[][]).flat().map((i) => i.id);
+    expect(itemIds.length).toBeGreaterThan(0);
+    const evidence = await loaders.evidenceByItem.loadMany(itemIds);
+    expect(evidence).toStrictEqual(await Promise.all(itemIds.map((id) =>
+      t.db.evidence.findMany({ where: { itemId: id }, orderBy: [{ documentId: 'asc' }, { start: 'asc' }, { id: 'asc' }] }))));
+    const evidenceOnRequests = await loaders.evidenceByRequest.loadMany(requestIds);
+    expect(evidenceOnRequests).toStrictEqual(await Promise.all(requestIds.map((id) =>
+      t.db.evidence.findMany({ where: { requestId: id }, orderBy: [{ documentId: 'asc' }, { start: 'asc' }, { id: 'asc' }] }))));
+
+    // What the joins primed is what the by-id loaders would have fetched.
+    const actorIds = [...new Set([
+      ...(parties as { actorId: string }[][]).flat().map((p) => p.actorId),
+      ...(responses as { responderId: string }[][]).flat().map((r) => r.responderId),
+    ])].sort();
+    const documentIds = [...new Set((evidence as { documentId: string }[][]).flat().map((e) => e.documentId))].sort();
+    expect(actorIds.length).toBeGreaterThan(1);
+    expect(documentIds.length).toBeGreaterThan(1);
+    expect(await loaders.actor.loadMany(actorIds)).toStrictEqual(await t.db.actor.findMany({ where: { id: { in: actorIds } }, orderBy: { id: 'asc' } }));
+    expect(await loaders.document.loadMany(documentIds)).toStrictEqual(
+      await t.db.document.findMany({ where: { id: { in: documentIds } }, orderBy: { id: 'asc' }, omit: { body: true } }));
+  });
+
+  it('gives the same rows through the portable reader ($queryRaw)', async () => {
+    const direct = createLoaders(t.db, undefined, reader());
+    const portable = createLoaders(t.db, undefined, prismaReader(t.db));
+    const requestIds = await ids(t.db.request.findMany({ orderBy: { id: 'asc' } }));
+    expect(await direct.partiesByRequest.loadMany(requestIds)).toStrictEqual(await portable.partiesByRequest.loadMany(requestIds));
+    expect(await direct.responsesByRequest.loadMany(requestIds)).toStrictEqual(await portable.responsesByRequest.loadMany(requestIds));
+  });
+});
+
+it('reads the data version another connection just committed', async () => {
+  const before = readDataVersionNow(reader());
+  expect(before).toBe(await readDataVersion(t.db));
+  const other = new Database(databaseFile(t.url));
+  try {
+    other.prepare('UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1').run();
+  } finally {
+    other.close();
+  }
+  const after = readDataVersionNow(reader());
+  expect(after).not.toBe(before);
+  expect(after).toBe(await readDataVersion(t.db));
+});
