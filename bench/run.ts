@@ -97,7 +97,7 @@ async function startCompiled(name: string, file: string, env: Record<string, str
   const child = spawn(process.execPath, [main], {
     cwd: path.join(here, '..'),
     env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: `file:${file}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent',
-      SEED_IF_EMPTY: 'false', DOSSIER_TOKENS: `bench:editor:${EDITOR}`, ...env },
+      SEED_IF_EMPTY: 'false', DOSSIER_TOKENS: `bench:editor:${EDITOR}`, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
