@@ -60,9 +60,10 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function start(name: string, mode: 'dossier' | 'floor', file: string, extra: string[] = []): Promise<Server> {
+/** The floor (bench/servers.ts) as a child process. */
+async function startFloor(name: string, file: string): Promise<Server> {
   const started = performance.now();
-  const child = fork(path.join(here, 'servers.ts'), [mode, file, ...extra], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(here, 'servers.ts'), ['floor', file], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m: { url: string }) => resolve(m.url));
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
@@ -97,7 +98,7 @@ async function startCompiled(name: string, file: string, env: Record<string, str
   const child = spawn(process.execPath, [main], {
     cwd: path.join(here, '..'),
     env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: `file:${file}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent',
-      SEED_IF_EMPTY: 'false', DOSSIER_TOKENS: `bench:editor:${EDITOR}`, ...env },
+      SEED_IF_EMPTY: 'false', DOSSIER_TOKENS: `bench:editor:${EDITOR}`, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
@@ -298,7 +299,7 @@ async function benchSize(size: string) {
 
   // Uncached: `npm start` turns the response cache on by default; these figures are the pipeline's own.
   const dossier = await startCompiled('dossier', work, { RESPONSE_CACHE_MB: '0' });
-  const floor = await start('floor', 'floor', work);
+  const floor = await startFloor('floor', work);
   const cached = CACHE ? await startCompiled('dossier+cache', work) : null;
   const rssAfterStart = (await dossier.stats()).rss;
   try {

@@ -1,12 +1,10 @@
 /**
- * The two servers the benchmark compares, each run as a child of bench/run.ts:
+ * The floor the benchmark compares dossier with, run as a child of bench/run.ts (dossier itself runs as
+ * `npm start` does, from the compiled bundle: see startCompiled there):
  *
- *   dossier <db file> [--cache] [--read-workers N]   the API as `npm start` serves it, with the
- *                                 response cache off (its default RESPONSE_CACHE_MB with --cache);
- *                                 READ_WORKERS as given (default: the server's own)
  *   floor <db file>               bare node:http + better-sqlite3 + hand-written prepared statements
  *
- * Each reports over IPC: its URL when listening, and on request the SQL statements it ran since the last
+ * It reports over IPC: its URL when listening, and on request the SQL statements it ran since the last
  * reset and its resident memory (now and peak, sampled every 50 ms).
  */
 import http from 'node:http';
@@ -14,10 +12,8 @@ import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { OPERATIONS, floorOver } from './operations.ts';
 
-const [mode, file, ...flags] = process.argv.slice(2);
-const cache = flags.includes('--cache');
-const readWorkersArg = flags.indexOf('--read-workers');
-const readWorkers = readWorkersArg >= 0 ? Number(flags[readWorkersArg + 1]) : undefined;
+const [mode, file] = process.argv.slice(2);
+if (mode !== 'floor' || !file) throw new Error('usage: servers.ts floor <db file>');
 let statements = 0;
 let peakRss = process.memoryUsage().rss;
 setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50).unref();
@@ -33,24 +29,6 @@ process.on('message', (m: { type: string }) => {
   }
 });
 process.on('disconnect', () => process.exit(0));
-
-async function startDossier(): Promise<string> {
-  const { loadConfig } = await import('../src/config.ts');
-  const { createDb } = await import('../src/db/client.ts');
-  const { startServer } = await import('../src/server/index.ts');
-  const { createLogger } = await import('../src/server/logger.ts');
-  const url = `file:${file}`;
-  const config = {
-    ...loadConfig({ LOG_LEVEL: 'silent', DOSSIER_TOKENS: 'bench:editor:bench-editor-secret'}),
-    port: 0,
-    databaseUrl: url,
-    // Uncached unless asked: the uncached figures are the pipeline's own; `--cache` serves as `npm start` does.
-    responseCacheMb: cache ? 32 : 0,
-  };
-  const db = await createDb(url, { onQuery: () => { statements++; }, ...(readWorkers !== undefined ? { readWorkers } : {}) });
-  const server = await startServer(config, db, createLogger('silent'));
-  return server.url;
-}
 
 async function startFloor(): Promise<string> {
   const db = new Database(file!, { readonly: true });
@@ -81,5 +59,5 @@ async function startFloor(): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 }
 
-const url = mode === 'floor' ? await startFloor() : await startDossier();
+const url = await startFloor();
 process.send!({ type: 'ready', url });

@@ -123,6 +123,8 @@ export interface Config {
   readWorkers: number;
   /** How long a write waits for another writer's lock before failing with SERVICE_BUSY. */
   busyTimeoutMs: number;
+  /** Run V8 with `--optimize-for-size` (a heap that grows less under load; see README "Memory"). */
+  optimizeForSize: boolean;
 }
 
 /** Every problem found in the environment, reported at once. */
@@ -224,6 +226,7 @@ const envSchema = z.object({
   RESPONSE_CACHE_MB: int('RESPONSE_CACHE_MB', 32, 0, 4096),
   READ_WORKERS: int('READ_WORKERS', defaultReadWorkers(), 0, 64),
   BUSY_TIMEOUT_MS: int('BUSY_TIMEOUT_MS', 10_000, 0, 600_000),
+  OPTIMIZE_FOR_SIZE: bool('OPTIMIZE_FOR_SIZE', true),
 });
 
 /** Reads and validates the environment; throws one ConfigError listing every problem. */
@@ -256,5 +259,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheMb: e.RESPONSE_CACHE_MB,
     readWorkers: e.READ_WORKERS,
     busyTimeoutMs: e.BUSY_TIMEOUT_MS,
+    optimizeForSize: e.OPTIMIZE_FOR_SIZE,
   };
 }

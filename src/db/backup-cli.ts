@@ -1,5 +1,5 @@
 // npm run db:backup -- <file>    a consistent copy of the live database (the server may keep running)
-// npm run db:restore -- <file>   puts a backup in place of the database (stop the server first)
+// npm run db:restore -- <file>   puts a backup in place of the database (refused while a server has it open)
 // The database is env DATABASE_URL (default file:./data/dossier.db).
 import { databaseFile, resolveDatabaseUrl } from '../config.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';

@@ -55,14 +55,89 @@ export function backupDatabase(sourceFile: string, target: string): BackupResult
   }
 }
 
+/** The database is open in another process (a running server, a seed, a migration): nothing was changed. */
+export class DatabaseInUseError extends Error {
+  constructor(readonly file: string, readonly holders: { pid: number; command: string }[]) {
+    const who = holders.length
+      ? holders.map((h) => `pid ${h.pid}: ${h.command}`).join('; ')
+      : 'a process this system does not name';
+    const stop = holders.length ? ` (kill ${holders.map((h) => h.pid).join(' ')})` : '';
+    super(`Not restored: ${file} is open in another process (${who}). Stop it first${stop} and run the restore again; nothing was changed.`);
+    this.name = 'DatabaseInUseError';
+  }
+}
+
 /**
- * Puts a backup in place of the database (the server must be stopped): checks the backup, copies it
- * beside the database, removes the old `-wal`/`-shm` (they belong to the old file and would be replayed
- * onto the restored one), and renames the copy into place.
+ * The processes that have `file` open, from /proc (Linux; elsewhere none are named). Only to say
+ * which process to stop: whether the file is in use is decided by SQLite's own lock (below).
+ */
+export function processesHolding(file: string): { pid: number; command: string }[] {
+  const target = path.resolve(file);
+  const found: { pid: number; command: string }[] = [];
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
+  } catch {
+    return found;
+  }
+  for (const pid of pids) {
+    try {
+      const fds = fs.readdirSync(`/proc/${pid}/fd`);
+      if (!fds.some((fd) => { try { return fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === target; } catch { return false; } })) continue;
+      const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ').slice(0, 200);
+      found.push({ pid: Number(pid), command });
+    } catch {
+      // Gone meanwhile, or not ours to look at.
+    }
+  }
+  return found;
+}
+
+/**
+ * Takes the database file for this process alone, or throws DatabaseInUseError. In WAL mode every open
+ * connection holds a shared lock on the file for as long as it is open (SQLite uses it to find the last
+ * one to close), so a connection in exclusive locking mode that can read has proved no other process
+ * has the file open. The lock is the operating system's: it goes with a process killed by SIGKILL, so a
+ * crashed server never blocks a restore, and there is no lock file to go stale.
+ */
+function takeExclusive(file: string): Database.Database | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const db = new Database(file, { timeout: 0 });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new DatabaseInUseError(file, processesHolding(file));
+    // Not a readable database (damaged: the very case a restore is for): no SQLite lock to go by, so
+    // only a process seen holding it stops the restore.
+    const holders = processesHolding(file);
+    if (holders.length) throw new DatabaseInUseError(file, holders);
+    return undefined;
+  }
+}
+
+/**
+ * Puts a backup in place of the database: refuses while any other process has it open (a running
+ * server, see takeExclusive), checks the backup, copies it beside the database, removes the old
+ * `-wal`/`-shm` (they belong to the old file and would be replayed onto the restored one), and renames
+ * the copy into place.
  */
 export function restoreDatabase(backup: string, targetFile: string): BackupResult {
   const source = path.resolve(backup);
   if (!fs.existsSync(source)) throw new Error(`There is no backup at ${source}`);
+  if (path.resolve(targetFile) === source) throw new Error('The backup file must not be the database itself');
+  // Held until the copy is in place: a server starting meanwhile waits for it.
+  const held = takeExclusive(targetFile);
+  try {
+    return restoreHeld(source, targetFile, () => held?.close());
+  } finally {
+    if (held?.open) held.close();
+  }
+}
+
+function restoreHeld(source: string, targetFile: string, release: () => void): BackupResult {
   const check = new Database(source, { readonly: true });
   let documents = 0;
   try {
@@ -87,6 +162,8 @@ export function restoreDatabase(backup: string, targetFile: string): BackupResul
     fs.rmSync(partial, { force: true });
     throw error;
   }
+  // Closing the old file's last connection checkpoints its own -wal into it; what is left is removed.
+  release();
   for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(targetFile + suffix, { force: true });
   fs.renameSync(partial, targetFile);
   return { file: targetFile, bytes: fs.statSync(targetFile).size, documents };

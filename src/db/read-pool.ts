@@ -67,6 +67,29 @@ interface Job {
   query: SqlQuery;
   resolve: (result: SqlResultSet) => void;
   reject: (error: Error) => void;
+  /** Set once a worker stopped while running this statement: it has been given back to the queue. */
+  retried?: boolean;
+}
+
+/**
+ * A read that lost its worker twice (recognised by `isReadWorkerLost`, reported to clients as the
+ * retryable SERVICE_BUSY). Nothing was written: only plain reads run on workers.
+ */
+export class ReadWorkerLostError extends Error {
+  readonly code = 'READ_WORKER_LOST';
+  constructor(cause: Error) {
+    super(`a read worker stopped while running this statement, twice (${cause.message})`);
+    this.name = 'ReadWorkerLostError';
+  }
+}
+
+/** Whether an error (as thrown by the adapter or wrapped by Prisma) is a read that lost its worker. */
+export function isReadWorkerLost(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | null, depth = 0; e && typeof e === 'object' && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e.code === 'READ_WORKER_LOST') return true;
+    if (typeof e.message === 'string' && e.message.includes('a read worker stopped while running this statement, twice')) return true;
+  }
+  return false;
 }
 
 interface Slot {
@@ -128,6 +151,14 @@ export class ReadPool {
       served: this.#served,
       restarts: this.#restarts,
     };
+  }
+
+  /** The live worker threads, busy ones first (tests stop one mid-statement; operators' diagnostics). */
+  workers(): { worker: Worker; busy: boolean; threadId: number }[] {
+    return this.#slots
+      .filter((s) => s.worker && s.ready)
+      .map((s) => ({ worker: s.worker!, busy: s.job !== undefined, threadId: s.worker!.threadId }))
+      .sort((a, b) => Number(b.busy) - Number(a.busy));
   }
 
   /** Resolves once every worker is ready (tests, benchmarks); the pool works before that too. */
@@ -198,15 +229,38 @@ export class ReadPool {
     slot.lastError = undefined;
     const job = slot.job;
     slot.job = undefined;
-    // The statement it was running is failed, never dropped: the client sees an error and may retry.
-    job?.reject(new Error(`a read worker stopped while running this statement: ${error.message}`));
-    if (this.#closed) return;
+    if (this.#closed) {
+      job?.reject(new Error('the database is closing'));
+      return;
+    }
     this.#options.onWorkerError?.(error);
     if (!wasReady) slot.failures++;
     this.#restarts++;
-    // Reads queued for the pool go to the main connection while no worker is left to take them.
+    // The statement it was running is never dropped. A worker can stop for reasons of its own (killed,
+    // a fault in native code, another statement's memory): the read is run once more, on the next
+    // worker free, since a plain read changes nothing. A statement that stops a second worker is likely
+    // the cause (it ran out of the worker's memory): it fails, as a retryable error, rather than take
+    // down worker after worker.
+    if (job && !job.retried) {
+      job.retried = true;
+      this.#queue.unshift(job);
+      // Given up if no worker takes it within the busy timeout (workers that cannot start).
+      setTimeout(() => {
+        const at = this.#queue.indexOf(job);
+        if (at >= 0) this.#queue.splice(at, 1)[0]!.reject(new ReadWorkerLostError(error));
+      }, this.#options.busyTimeoutMs).unref();
+    } else {
+      job?.reject(new ReadWorkerLostError(error));
+    }
+    // Reads queued for the pool go to the main connection while no worker is left to take them (the
+    // server keeps answering, with the stalls the workers exist to avoid, until a worker is back) —
+    // except a read that was running on the worker that stopped: it may be what stopped it, and must not
+    // take the main thread down with it; it waits for the replacement.
     if (!this.#slots.some((s) => s.ready)) {
-      for (const queued of this.#queue.splice(0)) this.#options.fallback(queued.query).then(queued.resolve, queued.reject);
+      for (const queued of this.#queue.filter((q) => !q.retried)) {
+        this.#queue.splice(this.#queue.indexOf(queued), 1);
+        this.#options.fallback(queued.query).then(queued.resolve, queued.reject);
+      }
     }
     // A worker that cannot even start (a missing file) is retried with back-off, up to 30 s apart.
     const delay = slot.failures === 0 ? 0 : Math.min(30_000, 100 * 2 ** slot.failures);

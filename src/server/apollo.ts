@@ -54,6 +54,31 @@ function noSubscriptionsPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/** Seconds a client is told to wait (`Retry-After`) before sending an operation refused as SERVICE_BUSY again. */
+export const SERVICE_BUSY_RETRY_AFTER_S = 2;
+
+/**
+ * A response carrying SERVICE_BUSY is answered HTTP 503 with `Retry-After`, so proxies, load balancers
+ * and generic HTTP clients see "temporarily unavailable, try again" without reading the body. The code
+ * is only known after formatError has recognised a driver's busy error (or a read worker that stopped
+ * twice), which is after Apollo has read any `extensions.http` of the errors: so it is set here, on the
+ * response Apollo is about to send. The body still carries `data` for any root field that succeeded.
+ */
+function serviceBusyStatusPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (!errors?.some((e) => e.extensions?.code === 'SERVICE_BUSY')) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(SERVICE_BUSY_RETRY_AFTER_S));
+        },
+      };
+    },
+  };
+}
+
 /**
  * Reports the operation and the codes of the errors as the client receives them (after formatError) to
  * the HTTP layer, which writes one log line and the metrics per response.
@@ -107,6 +132,7 @@ export function createApollo(config: Config, logger: Logger) {
       noSubscriptionsPlugin(),
       limitsPlugin(config.limits),
       reportPlugin(),
+      serviceBusyStatusPlugin(),
     ],
   });
 }

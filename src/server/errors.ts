@@ -6,6 +6,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isBusyError } from '../db/busy.ts';
+import { isReadWorkerLost } from '../db/read-pool.ts';
 import { isDomainError, serviceBusy } from '../domain/errors.ts';
 import type { Logger } from './logger.ts';
 import { toGlobalId, type NodeType } from '../resolvers/global-id.ts';
@@ -17,7 +18,8 @@ export const ERROR_CODES = new Set([
   'QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX', 'TOO_MANY_ALIASES', 'TOO_MANY_TOKENS', 'PAYLOAD_TOO_LARGE',
   // Automatic persisted queries: a hash the server has not seen yet (the client retries with the text).
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
-  // The database stayed locked by other writers past BUSY_TIMEOUT_MS (extensions.retryable: true).
+  // The database stayed locked by other writers past BUSY_TIMEOUT_MS, or a read lost its worker thread
+  // twice (extensions.retryable: true; HTTP 503 with Retry-After).
   'SERVICE_BUSY',
   'INTERNAL_SERVER_ERROR',
 ]);
@@ -29,6 +31,10 @@ export function createFormatError(production: boolean, logger: Logger) {
     if (!isDomainError(original) && isBusyError(original)) {
       logger.warn('database busy past the busy timeout', { path: formatted.path });
       original = serviceBusy();
+    } else if (!isDomainError(original) && isReadWorkerLost(original)) {
+      // A read whose worker thread stopped twice under it (src/db/read-pool.ts): nothing was written.
+      logger.warn('a read lost its worker twice', { path: formatted.path });
+      original = serviceBusy('The server could not finish this read (its worker stopped); nothing was written. Retry in a moment.');
     }
     if (isDomainError(original)) {
       // Records named in details ({ existing: { type, id } }) are given to clients as global IDs.

@@ -6,36 +6,20 @@
  *
  * Needs Debian's chromium at /usr/bin/chromium (`.ci/install-chromium.sh`); CHROMIUM_PATH overrides it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { axeViolations, launch, shot } from './web-helpers.ts';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../helpers/server.ts';
+import { axeViolations, shot, useWebApp } from './web-helpers.ts';
 
 const EDITOR = 'private-editor-secret';
 const ALLAWI = 'allawi-2004-nato-assistance';
 const VIEWS = ['requests', `requests/${ALLAWI}`, 'documents/002_747cff529a1d3125', 'actors/nato', 'timeline', 'search?q=troops'];
 
+const web = useWebApp({ tokens: `web:editor:${EDITOR}`, requireAuthForReads: true });
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 let base: string;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-  server = await startTestServer({ tokens: `web:editor:${EDITOR}`, requireAuthForReads: true });
-  base = new URL('/', server.url).toString();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.setDefaultTimeout(15_000);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
+beforeAll(() => {
+  ({ server, page, base } = web);
 });
 
 const PROMPT = 'This server shows its data only to people with a token. Sign in with yours to continue.';

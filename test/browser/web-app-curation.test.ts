@@ -6,19 +6,18 @@
  *
  * Needs Debian's chromium at /usr/bin/chromium (`.ci/install-chromium.sh`); CHROMIUM_PATH overrides it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { axeViolations, launch, selectText, shot } from './web-helpers.ts';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../helpers/server.ts';
+import { axeViolations, selectText, shot, useWebApp } from './web-helpers.ts';
 
 const EDITOR = 'curation-editor-secret';
 const FOX_2004 = '002_747cff529a1d3125';
 const ALLAWI = 'allawi-2004-nato-assistance';
 
+const web = useWebApp({ tokens: `web:editor:${EDITOR}` });
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 let base: string;
-const pageErrors: string[] = [];
 
 const asEditor = { authorization: `Bearer ${EDITOR}` };
 const requestCount = async () => (await server.gql<{ requests: { totalCount: number } }>('{ requests(first: 1) { totalCount } }')).data!.requests.totalCount;
@@ -26,23 +25,9 @@ const allawi = async () => (await server.gql<{ request: { id: string; version: n
   `{ request(slug: "${ALLAWI}") { id version summary status statusHistory { note } } }`)).data!.request;
 
 beforeAll(async () => {
-  browser = await launch();
-  server = await startTestServer({ tokens: `web:editor:${EDITOR}` });
-  base = new URL('/', server.url).toString();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.setDefaultTimeout(15_000);
+  ({ server, page, base } = web);
   await page.goto(base);
   await page.evaluate((token) => sessionStorage.setItem('dossier.editorToken', token), EDITOR);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
 });
 
 /** Picks an actor in a typeahead by typing part of a name and choosing what it suggests. */

@@ -9,39 +9,24 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { axeViolations as axeOf, launch, selectText, shot as shotOf, SHOTS } from './web-helpers.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { axeViolations as axeOf, selectText, shot as shotOf, SHOTS, useWebApp } from './web-helpers.ts';
 
 const EDITOR = 'web-editor-secret';
 const ALLAWI = 'allawi-2004-nato-assistance';
 const FOX_2004 = '002_747cff529a1d3125';
 
+const web = useWebApp({ tokens: `web:editor:${EDITOR}` });
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 let base: string;
-const pageErrors: string[] = [];
+let browser: Browser;
+beforeAll(() => {
+  ({ server, page, base, browser } = web);
+});
 
 const shot = (name: string) => shotOf(page, name);
 const axeViolations = () => axeOf(page);
-
-beforeAll(async () => {
-  browser = await launch();
-  server = await startTestServer({ tokens: `web:editor:${EDITOR}` });
-  base = new URL('/', server.url).toString();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.setDefaultTimeout(15_000);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
 
 test('from "requests to NATO" to the highlighted "but not troops" in three clicks', async () => {
   await page.goto(base);
@@ -190,6 +175,9 @@ test('Timeline: several actors to scale; a month-precise date is drawn as the wh
 
 test('Timeline: lanes match entries by actor ID, so actors named by name or alias fill their lanes', async () => {
   const bySlug = async (actors: string) => {
+    // A fresh load each time: after a change of the hash alone, the previous lanes would still be on
+    // the page (and read) while the new ones load.
+    await page.goto('about:blank');
     await page.goto(`${base}#/timeline?actors=${encodeURIComponent(actors)}`);
     await page.locator('.lane').first().waitFor();
     return page.evaluate(() => [...document.querySelectorAll('.lane')].map((l) => ({

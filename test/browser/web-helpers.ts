@@ -1,12 +1,14 @@
 /**
- * What the web app's browser tests share: Chromium (Debian's, through playwright-core), the axe-core
- * scan, screenshots, and selecting a passage of a document the way a mouse would.
+ * What the web app's browser tests share: Chromium (Debian's, through playwright-core), a seeded server
+ * serving the app with a page on it (`useWebApp`), the axe-core scan, screenshots, and selecting a passage of a document the way a mouse would.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Config } from '../../src/config.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,4 +65,40 @@ export async function selectText(page: Page, quote: string): Promise<number> {
     body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     return at;
   }, quote);
+}
+
+/** What `useWebApp` gives a suite once its beforeAll has run. */
+export interface WebApp {
+  server: TestServer;
+  browser: Browser;
+  page: Page;
+  /** The web app's URL (the server's root). */
+  base: string;
+  /** Uncaught errors in the page; every test must end with none. */
+  pageErrors: string[];
+}
+
+/**
+ * The setup every web-app suite shares: Chromium, a seeded server with these settings serving the
+ * app, one 1280×900 page whose uncaught errors fail the test they happen in, and teardown. Call it at
+ * the top of the suite; the fields are set once its beforeAll has run.
+ */
+export function useWebApp(config: Partial<Config>): WebApp {
+  const app = { pageErrors: [] as string[] } as WebApp;
+  beforeAll(async () => {
+    app.browser = await launch();
+    app.server = await startTestServer(config);
+    app.base = new URL('/', app.server.url).toString();
+    app.page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    app.page.on('pageerror', (e) => app.pageErrors.push(e.message));
+    app.page.setDefaultTimeout(15_000);
+  }, 120_000);
+  afterAll(async () => {
+    await app.browser?.close().catch(() => {});
+    await app.server?.close();
+  });
+  afterEach(() => {
+    expect(app.pageErrors).toEqual([]);
+  });
+  return app;
 }

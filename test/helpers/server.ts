@@ -11,6 +11,8 @@ import type { DbOptions } from '../../src/db/client.ts';
 
 export interface GqlResult<T = any> {
   status: number;
+  /** The response's HTTP headers. */
+  headers?: Headers;
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
 }
@@ -71,7 +73,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
         }
       }
       const body = (await res.json()) as GqlResult;
-      return { ...body, status: res.status };
+      return { ...body, status: res.status, headers: res.headers };
     },
     async close() {
       await server.close();

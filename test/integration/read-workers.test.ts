@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import { databaseFile } from '../../src/config.ts';
 import { readPoolOf } from '../../src/db/client.ts';
 import { isPlainRead } from '../../src/db/read-pool.ts';
-import { ok, startTestServer, type TestServer } from '../helpers/server.ts';
+import { SERVICE_BUSY_RETRY_AFTER_S } from '../../src/server/apollo.ts';
+import { ok, startTestServer, type GqlResult, type TestServer } from '../helpers/server.ts';
 import { EDITOR, TOKENS, mutate, refusedUnchanged } from '../write/support.ts';
 
 /** A statement that keeps SQLite busy for a second or more (on its own connection, in a worker). */
@@ -83,13 +84,17 @@ it('sees a mutation in the very next read', async () => {
   expect(readPoolOf(s.t.db)!.stats().served).toBeGreaterThan(served);
 });
 
-it('fails a write that waits past the busy timeout with SERVICE_BUSY, writing nothing', async () => {
+it('fails a write that waits past the busy timeout with SERVICE_BUSY (HTTP 503, Retry-After), writing nothing', async () => {
   const other = new Database(databaseFile(s.t.url));
   try {
     other.prepare('BEGIN IMMEDIATE').run();
-    const error = await refusedUnchanged(s, 'SERVICE_BUSY', () =>
-      mutate(s, 'createActor', 'CreateActorInput', { name: 'Never Written', kind: 'PERSON' }, '{ actor { slug } }', EDITOR));
+    let response: GqlResult | undefined;
+    const error = await refusedUnchanged(s, 'SERVICE_BUSY', async () =>
+      (response = await mutate(s, 'createActor', 'CreateActorInput', { name: 'Never Written', kind: 'PERSON' }, '{ actor { slug } }', EDITOR)));
     expect(error.extensions).toMatchObject({ code: 'SERVICE_BUSY', retryable: true });
+    expect(response!.status).toBe(503);
+    expect(response!.headers!.get('retry-after')).toBe(String(SERVICE_BUSY_RETRY_AFTER_S));
+    expect(response!.data).toBeNull(); // createActor is non-null: the error nulls the whole answer
   } finally {
     if (other.inTransaction) other.prepare('ROLLBACK').run();
     other.close();
