@@ -16,7 +16,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.test.ts', '<rootDir>/seed/**/*.test.ts'],
   // Browser tests need Debian's chromium: `npm run test:browser` (jest.browser.config.js) runs them.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', '<rootDir>/dist/'],
+  // PostgreSQL-only suites need the cluster `npm run test:postgres` starts (jest.postgres.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', '<rootDir>/dist/', '<rootDir>/test/postgres/'],
   testTimeout: 60_000,
   // Integration suites each build their own SQLite files; two workers fit the 2-core machines.
   maxWorkers: 2,

@@ -25,13 +25,25 @@ describe('loadConfig', () => {
     const found = problems({
       PORT: '70000', MAX_BODY_BYTES: '1e6', INTROSPECTION: 'maybe', LOG_LEVEL: 'loud',
       DOSSIER_TOKENS: 'ann:editor:long-enough-1,bare-secret-value', CORS_ORIGINS: 'https://ok.example, https://x.example/path',
-      BASE_PATH: 'api', DATABASE_URL: 'postgres://db/x', SHUTDOWN_TIMEOUT_MS: '-1',
+      BASE_PATH: 'api', DATABASE_URL: 'mysql://root:hunter2-secret@db/x', SHUTDOWN_TIMEOUT_MS: '-1',
     });
     expect(found).toHaveLength(9);
     for (const name of ['PORT', 'MAX_BODY_BYTES', 'INTROSPECTION', 'LOG_LEVEL', 'DOSSIER_TOKENS', 'CORS_ORIGINS', 'BASE_PATH', 'DATABASE_URL', 'SHUTDOWN_TIMEOUT_MS']) {
       expect(found.some((p) => p.includes(name))).toBe(true);
     }
     expect(found.join('\n')).not.toContain('bare-secret-value');
+    expect(found.join('\n')).not.toContain('hunter2-secret');
+  });
+
+  it('takes a PostgreSQL URL as it is, a SQLite file made absolute, and refuses other URLs without echoing a password', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://app:pw@db.example:5432/dossier?sslmode=require' }).databaseUrl)
+      .toBe('postgresql://app:pw@db.example:5432/dossier?sslmode=require');
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/dossier' }).databaseUrl).toBe('postgres://app@db/dossier');
+    expect(loadConfig({ DATABASE_URL: 'file:./x.db' }).databaseUrl).toMatch(/^file:\/.*\/x\.db$/);
+    const [bad] = problems({ DATABASE_URL: 'postgresql://app:topsecret@' });
+    expect(bad).toContain('DATABASE_URL');
+    expect(bad).not.toContain('topsecret');
+    expect(problems({ DATABASE_URL: 'db.sqlite' })).toHaveLength(1);
   });
 
   it('takes origins, a wildcard and base paths in their usual spellings', () => {

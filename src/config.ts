@@ -28,7 +28,7 @@ export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.met
  * root, not the shell's cwd, so the CLI, the server and jest agree; a query string is dropped, as Prisma does.
  */
 export function databaseFile(url: string): string {
-  if (!url.startsWith('file:')) throw new Error(`DATABASE_URL must be a SQLite "file:" URL, got "${url}"`);
+  if (!url.startsWith('file:')) throw new Error(`DATABASE_URL must be a SQLite "file:" URL here, got "${redactUrl(url)}"`);
   const location = url.slice('file:'.length).split('?')[0] ?? '';
   if (location === '') throw new Error(`DATABASE_URL "${url}" names no file`);
   if (location === ':memory:') return location;
@@ -39,8 +39,33 @@ export function databaseFile(url: string): string {
 
 export const DEFAULT_DATABASE_URL = 'file:./data/dossier.db';
 
-/** DATABASE_URL (or the default) with its file made absolute. */
+/** Whether a DATABASE_URL names a PostgreSQL database (`postgresql://…` or `postgres://…`) rather than a SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** The URL with any password replaced by "***": what logs and error messages show. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@/]*@/i, '$1***@');
+}
+
+/**
+ * DATABASE_URL (or the default): a SQLite `file:` URL with its file made absolute, or a PostgreSQL URL
+ * as given. Anything else is refused here, before the server does any work.
+ */
 export function resolveDatabaseUrl(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string {
+  if (isPostgresUrl(url)) {
+    try {
+      const parsed = new URL(url);
+      if (parsed.hostname === '' && !parsed.searchParams.has('host')) throw new Error('no host');
+    } catch {
+      throw new Error(`DATABASE_URL "${redactUrl(url)}" is not a valid PostgreSQL URL (postgresql://user:password@host:port/database)`);
+    }
+    return url;
+  }
+  if (!url.startsWith('file:')) {
+    throw new Error(`DATABASE_URL must be a SQLite "file:" URL or a PostgreSQL "postgresql://" URL, got "${redactUrl(url)}"`);
+  }
   return `file:${databaseFile(url)}`;
 }
 

@@ -5,7 +5,7 @@
  * the process exits 0 (1 if requests had to be cut). A bad configuration exits 2 before any work.
  */
 import v8 from 'node:v8';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, redactUrl, type Config } from './config.ts';
 import { createDb } from './db/client.ts';
 import { deployMigrations } from './db/migrate/index.ts';
 import { startServer } from './server/index.ts';
@@ -47,7 +47,7 @@ const server = await startServer(config, db, logger, metrics).catch(async (e: No
   await db.$disconnect();
   process.exit(1);
 });
-logger.info(`dossier is ready: GraphQL API and IDE at ${server.url}`, { url: server.url, database: config.databaseUrl, pid: process.pid });
+logger.info(`dossier is ready: GraphQL API and IDE at ${server.url}`, { url: server.url, database: redactUrl(config.databaseUrl), pid: process.pid });
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -9,6 +9,7 @@
  * the API hangs under it. Every difference the seed did not apply is reported.
  */
 import type { DbTx } from '../../src/db/client.ts';
+import { Prisma } from '../../src/generated/prisma/client.ts';
 
 /** The audit log's "actor" for the seed's own changes, which are not curation. */
 export const SEED_ACTOR = 'seed';
@@ -103,10 +104,11 @@ export async function readCuration(tx: DbTx, ids: string[]): Promise<Curation> {
 /** Whether any row the seed does not own points at this row (deleting it would cascade into curation). */
 export async function hasForeignDependents(tx: DbTx, model: string, id: string): Promise<boolean> {
   for (const [table, column, childModel] of DEPENDENTS[model] ?? []) {
+    const [t, c] = [Prisma.raw(`"${table}"`), Prisma.raw(`c."${column}"`)];
     const sql = childModel === null
-      ? `SELECT 1 FROM "${table}" c WHERE c."${column}" = ? LIMIT 1`
-      : `SELECT 1 FROM "${table}" c WHERE c."${column}" = ? AND NOT EXISTS (SELECT 1 FROM "SeedRecord" s WHERE s."model" = '${childModel}' AND s."rowId" = c."id") LIMIT 1`;
-    if ((await tx.$queryRawUnsafe<unknown[]>(sql, id)).length) return true;
+      ? Prisma.sql`SELECT 1 FROM ${t} c WHERE ${c} = ${id} LIMIT 1`
+      : Prisma.sql`SELECT 1 FROM ${t} c WHERE ${c} = ${id} AND NOT EXISTS (SELECT 1 FROM "SeedRecord" s WHERE s."model" = ${childModel} AND s."rowId" = c."id") LIMIT 1`;
+    if ((await tx.$queryRaw<unknown[]>(sql)).length) return true;
   }
   return false;
 }

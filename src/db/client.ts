@@ -1,15 +1,23 @@
 /**
- * The Prisma client over SQLite (better-sqlite3 driver adapter). WAL mode lets readers run beside a
- * writer; the busy timeout makes concurrent writers queue instead of failing with SQLITE_BUSY, waiting
- * on a timer rather than on the JS thread (busy.ts). Plain reads run on worker threads with their own
- * read-only connections (read-pool.ts), so a slow read or a write waiting for the lock stalls no one else.
+ * The Prisma client, over SQLite (better-sqlite3 driver adapter; the default, `file:` URLs) or over
+ * PostgreSQL (`pg` driver adapter; `postgresql://` URLs). This is the one place that picks the store:
+ * Prisma generates a client per provider (src/generated/prisma, src/generated/prisma-pg) from the same
+ * model, with the same API, and services receive either as `Db`. Where hand-written SQL differs, services
+ * go through src/db/dialect.ts.
+ *
+ * SQLite: WAL mode lets readers run beside a writer; the busy timeout makes concurrent writers queue
+ * instead of failing with SQLITE_BUSY, waiting on a timer rather than on the JS thread (busy.ts). Plain
+ * reads run on worker threads with their own read-only connections (read-pool.ts), so a slow read or a
+ * write waiting for the lock stalls no one else; prepared statements are cached (statement-cache.ts).
+ * PostgreSQL needs none of these: its server runs statements concurrently, `pg` keeps a pool of
+ * connections (DATABASE_POOL_SIZE) and the server caches plans itself.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.ts';
-import { databaseFile, defaultReadWorkers } from '../config.ts';
+import { databaseFile, defaultReadWorkers, isPostgresUrl } from '../config.ts';
 import { BUMP_DATA_VERSION } from './data-version.ts';
 import { withAsyncBusyWait } from './busy.ts';
 import { withReadPool, type ReadPool } from './read-pool.ts';
@@ -24,12 +32,22 @@ export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$tra
 export const BUSY_TIMEOUT_MS = 10_000;
 
 /**
- * Makes an open transaction take SQLite's write lock now, before it reads anything, and bumps the data
- * version (src/db/data-version.ts) that invalidates the response cache. A transaction begins deferred:
- * one that reads first and writes later fails at once with SQLITE_BUSY_SNAPSHOT (the busy timeout does
- * not apply) when another connection — the seed, a backup's planner stats, another process — committed
- * in between. Writing first makes it queue instead. The bump commits with the write or rolls back with it.
- * Every write transaction (the API's mutations, the seed) must call this first.
+ * Makes an open transaction wait for every other writer now, before it reads anything, and bumps the
+ * data version (src/db/data-version.ts) that invalidates the response cache. The bump commits with the
+ * write or rolls back with it. Every write transaction (the API's mutations, the seed) must call this first.
+ *
+ * SQLite: a transaction begins deferred, and one that reads first and writes later fails at once with
+ * SQLITE_BUSY_SNAPSHOT (the busy timeout does not apply) when another connection — the seed, a backup's
+ * planner stats, another process — committed in between. Writing first takes the database's write lock
+ * now, so it queues instead.
+ *
+ * PostgreSQL: the same UPDATE takes the row lock on the one "DataVersion" row, which every writer of the
+ * database, in any API process, must take first: a second writer blocks on it until the first commits or
+ * rolls back. Under READ COMMITTED (PostgreSQL's default, which Prisma keeps) each later statement of the
+ * waiting transaction reads a fresh snapshot, so it sees everything the first writer committed. Writers
+ * therefore run one at a time exactly as on SQLite, and every read-check-write rule in the services
+ * (slugs, merges, optimistic versions) holds across processes; readers never wait. A separate advisory
+ * lock would add nothing, so there is none.
  */
 export async function takeWriteLock(tx: DbTx): Promise<void> {
   await tx.$executeRawUnsafe(BUMP_DATA_VERSION);
@@ -38,11 +56,11 @@ export async function takeWriteLock(tx: DbTx): Promise<void> {
 export interface DbOptions {
   /** Called with each SQL statement the client runs and its parameters as JSON (N+1 and plan tests, debug logs, the benchmark). */
   onQuery?: (sql: string, durationMs: number, params: string) => void;
-  /** Worker threads for plain reads (default: `defaultReadWorkers()`); 0 runs every statement on the main connection. */
+  /** SQLite: worker threads for plain reads (default: `defaultReadWorkers()`); 0 runs every statement on the main connection. */
   readWorkers?: number;
-  /** How long a statement waits for another writer's lock (default BUSY_TIMEOUT_MS). */
+  /** SQLite: how long a statement waits for another writer's lock (default BUSY_TIMEOUT_MS). */
   busyTimeoutMs?: number;
-  /** Told when a read worker stops unexpectedly (it is restarted; the statement it ran fails). */
+  /** SQLite: told when a read worker stops unexpectedly (it is restarted; the statement it ran fails). */
   onReadWorkerError?: (error: Error) => void;
 }
 
@@ -86,7 +104,32 @@ export function setReaders(db: DbTx, r: Readers): void {
   readers.set(db, r);
 }
 
+function listen(db: Db, options: DbOptions): Db {
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    db.$on('query' as never, ((e: { query: string; duration: number; params: string }) => onQuery(e.query, e.duration, e.params)) as never);
+  }
+  return db;
+}
+
 export async function createDb(databaseUrl: string, options: DbOptions = {}): Promise<Db> {
+  const log: { level: 'query'; emit: 'event' }[] = options.onQuery ? [{ level: 'query', emit: 'event' }] : [];
+  // Any other format captures a stack trace on every query, to point at the caller in an error
+  // message (profiled: ~1.5% of a nested page's CPU); errors are logged with their own stacks.
+  const errorFormat = 'minimal' as const;
+  if (isPostgresUrl(databaseUrl)) {
+    // Loaded only for PostgreSQL, so a SQLite deployment never loads pg or the second client.
+    const [{ PrismaPg }, { PrismaClient: PgClient }] = await Promise.all([
+      import('@prisma/adapter-pg'),
+      import('../generated/prisma-pg/client.ts'),
+    ]);
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: postgresPoolSize() });
+    // The PostgreSQL client has the same models, fields and methods as the SQLite one (both generated from
+    // prisma/schema.prisma); only provider-only options differ in its types, which services do not use.
+    const db = listen(new PgClient({ adapter, log, errorFormat }) as unknown as Db, options);
+    await db.$connect();
+    return db;
+  }
   const file = databaseFile(databaseUrl);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
@@ -99,17 +142,7 @@ export async function createDb(databaseUrl: string, options: DbOptions = {}): Pr
       file, size: workers, busyTimeoutMs, onWorkerError: options.onReadWorkerError, onPool: (p) => { pool = p; },
     });
   }
-  const db = new PrismaClient({
-    adapter,
-    log: options.onQuery ? [{ level: 'query', emit: 'event' }] : [],
-    // Any other format captures a stack trace on every query, to point at the caller in an error
-    // message (profiled: ~1.5% of a nested page's CPU); errors are logged with their own stacks.
-    errorFormat: 'minimal',
-  });
-  if (options.onQuery) {
-    const onQuery = options.onQuery;
-    db.$on('query' as never, ((e: { query: string; duration: number; params: string }) => onQuery(e.query, e.duration, e.params)) as never);
-  }
+  const db = listen(new PrismaClient({ adapter, log, errorFormat }), options);
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   // Connected now (Prisma connects on the first statement), and the file is in WAL mode: start the readers.
   if (pool) {
@@ -130,4 +163,12 @@ export async function createDb(databaseUrl: string, options: DbOptions = {}): Pr
   await db.$queryRawUnsafe('PRAGMA analysis_limit = 1000');
   await db.$queryRawUnsafe('PRAGMA optimize = 0x10002');
   return db;
+}
+
+/** Connections per API process to PostgreSQL: env DATABASE_POOL_SIZE, default 10 (pg's own default). */
+function postgresPoolSize(): number {
+  const raw = process.env.DATABASE_POOL_SIZE;
+  const n = raw === undefined || raw === '' ? 10 : Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`DATABASE_POOL_SIZE must be an integer from 1 to 1000, got "${raw}"`);
+  return n;
 }

@@ -25,6 +25,7 @@ import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import { readinessProblems, shippedMigrations } from './readiness.ts';
 import { CACHE_HEADER, registerResponseCache } from './response-cache.ts';
+import { migrationsDirFor } from '../db/migrate/paths.ts';
 import { loadWebApp } from './web-app.ts';
 
 declare module 'fastify' {
@@ -88,7 +89,7 @@ export async function createHttpApp(opts: HttpOptions): Promise<FastifyInstance>
   const { config, apollo, db, logger, metrics, tokens, state } = opts;
   const base = config.basePath;
   const paths = { graphql: `${base}/graphql`, healthz: `${base}/healthz`, readyz: `${base}/readyz`, metrics: `${base}/metrics` };
-  const migrations = shippedMigrations();
+  const migrations = shippedMigrations(migrationsDirFor(config.databaseUrl));
   // The IDE needs introspection, and is not handed to anonymous callers when reads need a token.
   const ide = config.introspection && !config.requireAuthForReads ? idePage(paths.graphql) : null;
 

@@ -1,5 +1,6 @@
 /** Reading actors. */
 import { readersOf, type DbTx } from '../db/client.ts';
+import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type Actor, type ActorKind } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { parseCountryCode } from '../domain/country-codes.ts';
@@ -43,10 +44,11 @@ export async function listActors(
     // Aliases hold the canonical name too, in normalised (lower-case) form: portable case-insensitivity.
     const ids = await idsContaining(db, 'actorAlias', textFilter(filter.nameContains, 'nameContains'));
     and.push({ id: { in: ids } });
-    sql.push(sqlIdIn(ids));
+    sql.push(sqlIdIn(dialectOf(db), ids));
   }
   return keysetPage<Actor>({
     args: page,
+    dialect: dialectOf(db),
     ...ORDER[order?.field ?? 'NAME'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     find: ({ where, orderBy, take }) => db.actor.findMany({ where: { AND: [...and, where] }, orderBy, take }),

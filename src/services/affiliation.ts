@@ -16,6 +16,7 @@
  * passed as one JSON parameter, so its size never meets the bind-parameter limit.
  */
 import type { DbTx } from '../db/client.ts';
+import { dialectOf, type Dialect } from '../db/dialect.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
 export type MatchKind = 'SELF' | 'PART_OF' | 'ON_BEHALF_OF' | 'OFFICE_HOLDER';
@@ -33,6 +34,8 @@ export interface Affiliate {
 }
 
 export interface Affiliation {
+  /** The SQL dialect of the database it was resolved in (affiliatedIds writes SQL for it). */
+  dialect: Dialect;
   principalIds: string[];
   affiliated: boolean;
   /** Actors matching at any date: the principals and, when affiliated, their parts. */
@@ -47,8 +50,10 @@ const OPEN_END = '9999-99-99';
 /** The actors acting for the given principals (database ids); the principals alone when !affiliated. */
 export async function resolveAffiliation(db: DbTx, principalIds: string[], affiliated = true): Promise<Affiliation> {
   const principals = [...new Set(principalIds)];
+  const d = dialectOf(db);
   if (!affiliated) {
     return {
+      dialect: d,
       principalIds: principals, affiliated,
       constant: principals.map((id) => ({ actorId: id, principalId: id, via: 'SELF', roleId: null, fromMin: OPEN_START, toMax: OPEN_END })),
       holders: [],
@@ -58,20 +63,21 @@ export async function resolveAffiliation(db: DbTx, principalIds: string[], affil
   // (compared as text only against real days, a "99" bound is the last day of its month or year).
   const rows = await db.$queryRaw<{ actorId: string; principalId: string; via: Affiliate['via']; roleId: string | null; fromMin: string; toMax: string }[]>(Prisma.sql`
     WITH RECURSIVE parts("id", "principal") AS (
-      SELECT CAST(value AS TEXT), CAST(value AS TEXT) FROM json_each(${JSON.stringify(principals)})
+      SELECT CAST(value AS TEXT), CAST(value AS TEXT) FROM ${d.jsonValues(JSON.stringify(principals))}
       UNION
-      SELECT r."fromId", p."principal" FROM parts p CROSS JOIN "ActorRelation" r ON r."toId" = p."id" AND r."kind" = 'PART_OF'
+      SELECT r."fromId", p."principal" FROM parts p ${d.orderedJoin} "ActorRelation" r ON r."toId" = p."id" AND r."kind" = 'PART_OF'
     )
     SELECT CAST(p."id" AS TEXT) AS "actorId", CAST(p."principal" AS TEXT) AS "principalId",
            CASE WHEN p."id" = p."principal" THEN 'SELF' ELSE 'PART_OF' END AS "via",
-           NULL AS "roleId", ${OPEN_START} AS "fromMin", ${OPEN_END} AS "toMax"
+           CAST(NULL AS TEXT) AS "roleId", CAST(${OPEN_START} AS TEXT) AS "fromMin", CAST(${OPEN_END} AS TEXT) AS "toMax"
       FROM parts p
     UNION ALL
     SELECT ro."actorId", CAST(p."principal" AS TEXT), 'OFFICE_HOLDER', ro."id",
-           CASE length(ro."from") WHEN 4 THEN ro."from" || '-01-01' WHEN 7 THEN ro."from" || '-01' ELSE COALESCE(ro."from", ${OPEN_START}) END,
-           CASE length(ro."to") WHEN 4 THEN ro."to" || '-99-99' WHEN 7 THEN ro."to" || '-99' ELSE COALESCE(ro."to", ${OPEN_END}) END
-      FROM parts p CROSS JOIN "ActorRole" ro ON ro."withinId" = p."id"`);
+           CASE length(ro."from") WHEN 4 THEN ro."from" || '-01-01' WHEN 7 THEN ro."from" || '-01' ELSE COALESCE(ro."from", CAST(${OPEN_START} AS TEXT)) END,
+           CASE length(ro."to") WHEN 4 THEN ro."to" || '-99-99' WHEN 7 THEN ro."to" || '-99' ELSE COALESCE(ro."to", CAST(${OPEN_END} AS TEXT)) END
+      FROM parts p ${d.orderedJoin} "ActorRole" ro ON ro."withinId" = p."id"`);
   return {
+    dialect: d,
     principalIds: principals, affiliated,
     constant: rows.filter((r) => r.via !== 'OFFICE_HOLDER'),
     holders: rows.filter((r) => r.via === 'OFFICE_HOLDER'),
@@ -80,12 +86,12 @@ export async function resolveAffiliation(db: DbTx, principalIds: string[], affil
 
 /**
  * The affiliated actors as an IN list. Bound one by one while few, so the planner knows how few: behind
- * `json_each` it assumes a couple of dozen, and for a link whose actor index it deems unselective (few
+ * `json_each` SQLite assumes a couple of dozen, and for a link whose actor index it deems unselective (few
  * distinct responders) it then scans the whole table instead of searching the index per actor.
  */
 const constantList = (a: Affiliation) => {
   const ids = [...new Set(a.constant.map((c) => c.actorId))];
-  return ids.length <= 50 ? Prisma.join(ids) : Prisma.sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
+  return ids.length <= 50 ? Prisma.join(ids) : Prisma.sql`SELECT value FROM ${a.dialect.jsonValues(JSON.stringify(ids))}`;
 };
 const holderRows = (a: Affiliation) => JSON.stringify(a.holders.map((h) => [h.actorId, h.fromMin, h.toMax]));
 
@@ -98,6 +104,7 @@ export function affiliatedIds(
   a: Affiliation,
   o: { table: 'Request' | 'Event' | 'RequestResponse'; link: 'RequestParty' | 'EventParticipant' | 'RequestResponse'; linkKey: string; actorColumn: string; onBehalfOf?: boolean; extra?: Prisma.Sql },
 ): Prisma.Sql {
+  const dialect = a.dialect;
   const link = Prisma.raw(`"${o.link}"`);
   const key = Prisma.raw(`l."${o.linkKey}"`);
   const actor = Prisma.raw(`l."${o.actorColumn}"`);
@@ -108,12 +115,12 @@ export function affiliatedIds(
   }
   if (a.holders.length > 0) {
     const table = Prisma.raw(`"${o.table}"`);
-    // CROSS JOIN keeps the office holders outermost (SQLite does not reorder it): each is searched in
-    // the link's actor index, rather than the link table scanned for them.
-    parts.push(Prisma.sql`SELECT ${key} FROM json_each(${holderRows(a)}) h
-      CROSS JOIN ${link} l
+    // The ordered join keeps the office holders outermost (SQLite does not reorder a CROSS JOIN): each is
+    // searched in the link's actor index, rather than the link table scanned for them.
+    parts.push(Prisma.sql`SELECT ${key} FROM ${dialect.jsonRows(holderRows(a), 'h')}
+      ${dialect.orderedJoin} ${link} l ON ${actor} = ${dialect.jsonAt('h', 0)}${extra}
       JOIN ${table} d ON d."id" = ${key}
-      WHERE ${actor} = json_extract(h.value, '$[0]')${extra} AND d."dateMax" >= json_extract(h.value, '$[1]') AND d."dateMin" <= json_extract(h.value, '$[2]')`);
+      WHERE d."dateMax" >= ${dialect.jsonAt('h', 1)} AND d."dateMin" <= ${dialect.jsonAt('h', 2)}`);
   }
   return Prisma.join(parts, ' UNION ');
 }

@@ -1,5 +1,6 @@
 /** Reading the audit log (admins only). */
 import type { Db } from '../db/client.ts';
+import { dialectOf } from '../db/dialect.ts';
 import type { AuditEntry } from '../generated/prisma/client.ts';
 import { assertRole, type Principal } from '../domain/auth.ts';
 import { keysetPage, type PageArgs } from './pagination.ts';
@@ -13,7 +14,8 @@ export function listAudit(db: Db, who: Principal | null, filter: { entityId?: st
   };
   // Newest first; entries of one write share a timestamp, and the id breaks the tie.
   return keysetPage<AuditEntry>({
-    args: page, field: 'at', kind: 'datetime', direction: 'desc',
+    args: page,
+    dialect: dialectOf(db), field: 'at', kind: 'datetime', direction: 'desc',
     find: (q) => db.auditEntry.findMany({ where: { AND: [where, q.where] }, orderBy: q.orderBy, take: q.take }),
     count: () => db.auditEntry.count({ where }),
   });

@@ -1,5 +1,6 @@
 /** Reading documents. */
 import { readersOf, type DbTx } from '../db/client.ts';
+import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type Document } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { charBoundary } from '../domain/text.ts';
@@ -27,7 +28,7 @@ export async function documentWhere(db: DbTx, filter: DocumentFilter = {}) {
   if (filter.publisher != null) {
     const ids = await idsContaining(db, 'documentPublisher', textFilter(filter.publisher, 'publisher'));
     and.push({ id: { in: ids } });
-    sql.push(sqlIdIn(ids));
+    sql.push(sqlIdIn(dialectOf(db), ids));
   }
   if (filter.language != null) {
     const language = textFilter(filter.language, 'language', 16).toLowerCase();
@@ -51,6 +52,7 @@ export async function listDocuments(
   return sqlKeysetPage<Omit<Document, 'body'>>({
     args: page,
     table: 'Document',
+    dialect: dialectOf(db),
     ...ORDER[order?.field ?? 'PUBLISHED'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: sql,

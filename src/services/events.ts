@@ -1,5 +1,6 @@
 /** Reading events. */
 import { readersOf, type DbTx } from '../db/client.ts';
+import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type Event, type EventKind, type EventStatus } from '../generated/prisma/client.ts';
 import { isCountryCode } from '../domain/country-codes.ts';
 import { idsContaining, textFilter, idOrSlug, sqlDateRange, sqlOneOf } from './filters.ts';
@@ -40,7 +41,7 @@ export async function eventConditions(db: DbTx, filter: EventFilter = {}): Promi
   if (filter.location != null) {
     const text = textFilter(filter.location, 'location');
     const ids = await idsContaining(db, 'eventLocation', text);
-    const byName = Prisma.sql`t."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+    const byName = Prisma.sql`t."id" IN (SELECT value FROM ${dialectOf(db).jsonValues(JSON.stringify(ids))})`;
     and.push(isCountryCode(text.toUpperCase()) ? Prisma.sql`(${byName} OR t."locationCountry" = ${text.toUpperCase()})` : byName);
   }
   return and;
@@ -54,6 +55,7 @@ export async function listEvents(
 ) {
   return sqlKeysetPage<Event>({
     args: page,
+    dialect: dialectOf(db),
     table: 'Event',
     ...ORDER[order?.field ?? 'START'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',

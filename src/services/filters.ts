@@ -2,6 +2,7 @@
 import { parsePartialDate } from '../domain/partial-date.ts';
 import { badInput } from '../domain/errors.ts';
 import type { DbTx } from '../db/client.ts';
+import { dialectOf, type Dialect } from '../db/dialect.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { normalizeName } from '../domain/text.ts';
 
@@ -44,16 +45,18 @@ const SEARCHABLE = {
  * Ids of rows whose column contains `text`, ignoring case in any script. Prisma's `contains` becomes
  * LIKE with no escape (a "%" or "_" would match everything), and SQLite's lower() folds only ASCII
  * ("ZÜRICH" would miss "Zürich"): a column already stored normalised is searched with instr(); the
- * others are folded here, in a scan of the column like LIKE '%…%' would do.
+ * others are folded here, in a scan of the column like LIKE '%…%' would do. (The same on PostgreSQL,
+ * whose ILIKE folds case by the database's locale: this keeps one meaning on both stores.)
  */
 export async function idsContaining(db: DbTx, what: keyof typeof SEARCHABLE, text: string): Promise<string[]> {
   const { table, column, id, normalized } = SEARCHABLE[what];
   const needle = normalizeName(text);
+  const [t, c, i] = [table, column, id].map((name) => Prisma.raw(`"${name}"`)) as [Prisma.Sql, Prisma.Sql, Prisma.Sql];
   if (normalized) {
-    const rows = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT DISTINCT "${id}" AS "id" FROM "${table}" WHERE instr("${column}", ?) > 0`, needle);
+    const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT DISTINCT ${i} AS "id" FROM ${t} WHERE ${dialectOf(db).contains(c, needle)}`);
     return rows.map((r) => r.id);
   }
-  const rows = await db.$queryRawUnsafe<{ id: string; value: string }[]>(`SELECT "${id}" AS "id", "${column}" AS "value" FROM "${table}" WHERE "${column}" IS NOT NULL`);
+  const rows = await db.$queryRaw<{ id: string; value: string }[]>(Prisma.sql`SELECT ${i} AS "id", ${c} AS "value" FROM ${t} WHERE ${c} IS NOT NULL`);
   return rows.filter((r) => normalizeName(r.value).includes(needle)).map((r) => r.id);
 }
 
@@ -77,6 +80,6 @@ export function sqlOneOf(column: string, values: readonly string[] | null | unde
 
 
 /** `t."id"` among ids found beforehand (one parameter however many: a JSON array). */
-export function sqlIdIn(ids: string[]): Prisma.Sql {
-  return Prisma.sql`t."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+export function sqlIdIn(dialect: Dialect, ids: string[]): Prisma.Sql {
+  return Prisma.sql`t."id" IN (SELECT value FROM ${dialect.jsonValues(JSON.stringify(ids))})`;
 }

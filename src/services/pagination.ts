@@ -9,6 +9,7 @@
 import { badInput } from '../domain/errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/paging.ts';
 import { Prisma } from '../generated/prisma/client.ts';
+import type { Dialect } from '../db/dialect.ts';
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
@@ -152,6 +153,8 @@ export interface KeysetOptions<Row extends { id: string }> {
   kind?: SortKind;
   nullable?: boolean;
   direction?: 'asc' | 'desc';
+  /** The store's SQL dialect (`dialectOf(db)`): where NULLs sort differs between stores. */
+  dialect: Dialect;
   /** Runs the query: `where` already includes the cursor condition. */
   find: (query: { where: Record<string, unknown>; orderBy: Record<string, unknown>[]; take: number }) => Promise<Row[]>;
   count: () => Promise<number>;
@@ -192,9 +195,11 @@ export async function keysetPage<Row extends { id: string }>(o: KeysetOptions<Ro
   }
   // Only totalCount asked for: the page is not read at all.
   if (o.args.countOnly) return finish([], w, fromRow, tag, o.count);
-  // No `nulls` option: SQLite already orders NULLs first ascending and last descending, which is this
-  // API's order, and Prisma would emit `ORDER BY CASE WHEN … IS NULL`, which no index can serve.
-  const rows = await o.find({ where, orderBy: [{ [f]: scan }, { id: scan }], take: w.size + 1 });
+  // No `nulls` option on SQLite: it already orders NULLs first ascending and last descending, which is
+  // this API's order, and Prisma would emit `ORDER BY CASE WHEN … IS NULL`, which no index can serve.
+  // PostgreSQL orders them the other way: there Prisma's `nulls` becomes NULLS FIRST/LAST.
+  const nulls = o.nullable ? o.dialect.prismaNulls(scan) : undefined;
+  const rows = await o.find({ where, orderBy: [{ [f]: nulls ? { sort: scan, nulls } : scan }, { id: scan }], take: w.size + 1 });
   return finish(rows, w, fromRow, tag, o.count);
 }
 
@@ -230,6 +235,8 @@ export interface SqlKeysetOptions<Row extends { id: string }> {
   kind?: 'text' | 'datetime';
   nullable?: boolean;
   direction?: 'asc' | 'desc';
+  /** The store's SQL dialect (`dialectOf(db)`). */
+  dialect: Dialect;
   /** Conditions on the table (aliased t), ANDed. */
   where: Prisma.Sql[];
   /** Runs a statement (the service's database handle). */
@@ -284,8 +291,9 @@ export async function sqlKeysetPage<Row extends { id: string }>(o: SqlKeysetOpti
   // Only totalCount asked for: the page is not read at all.
   if (o.args.countOnly) return finish([], w, fromRow, tag, count);
   const dir = Prisma.raw(scan === 'asc' ? 'ASC' : 'DESC');
-  // SQLite sorts NULLs first ascending and last descending: the order keysetPage asks Prisma for.
-  const page = (columns: string) => Prisma.sql`SELECT ${Prisma.raw(columns)} FROM ${table} t ${sqlWhere(conditions)} ORDER BY ${col} ${dir}, t."id" ${dir} LIMIT ${w.size + 1}`;
+  // NULLs first ascending and last descending, the order keysetPage asks Prisma for (dialect.ts).
+  const order = o.nullable ? o.dialect.orderBy(col, scan) : Prisma.sql`${col} ${dir}`;
+  const page = (columns: string) => Prisma.sql`SELECT ${Prisma.raw(columns)} FROM ${table} t ${sqlWhere(conditions)} ORDER BY ${order}, t."id" ${dir} LIMIT ${w.size + 1}`;
   // One statement for the page's rows (a model query per page costs ~0.5 ms of CPU more than this).
   if (o.columns) return finish(await o.query<Row>(page(o.columns)), w, fromRow, tag, count);
   const ids = await o.query<{ id: string }>(page('t."id" AS "id"'));

@@ -1,5 +1,6 @@
 /** Reading requests and responses. */
 import { readersOf, type DbTx } from '../db/client.ts';
+import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type ItemCategory, type Request, type RequestResponse, type RequestStatus, type Stance } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { idOrSlug, sqlDateRange, sqlOneOf } from './filters.ts';
@@ -65,6 +66,7 @@ export function listRequests(
 ) {
   return sqlKeysetPage<Request>({
     args: page,
+    dialect: dialectOf(db),
     table: 'Request',
     ...ORDER[order?.field ?? 'DATE'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
@@ -102,6 +104,7 @@ export function listResponses(
   }
   return sqlKeysetPage<RequestResponse>({
     args: page,
+    dialect: dialectOf(db),
     table: 'RequestResponse',
     field: 'date',
     nullable: true,

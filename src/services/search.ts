@@ -1,40 +1,60 @@
 /**
- * Full-text search over document titles and bodies (SQLite FTS5, BM25 ranking, title weighted 5:1).
+ * Full-text search over document titles and bodies, with one meaning on both stores: every plain word
+ * must match, "quoted phrases" match in order, words are stemmed (English) and case- and
+ * accent-insensitive, the title counts five times the body, and matches are marked [[ ]].
+ *   - SQLite: FTS5 (porter, unicode61 without diacritics), BM25 ranking, snippet() and highlight()
+ *     (search-sqlite.ts).
+ *   - PostgreSQL: a tsvector per document (configuration "dossier": English with unaccent, see its
+ *     migration), a GIN index, ts_rank_cd ranking and ts_headline snippets (search-postgres.ts).
+ * Scores and snippet boundaries differ between the stores (BM25 is not ts_rank_cd); the order of
+ * clearly better matches and the marks do not. English stop words ("the", "and", "not") are dropped by
+ * PostgreSQL's stemmer and kept by FTS5's, so a query of stop words alone finds nothing on PostgreSQL.
  *
- * User input never reaches FTS5's query syntax: it is cut into words and "quoted phrases", and each is
- * passed as an FTS5 string, so operators (AND, NEAR, *, column filters…) and stray quotes are inert.
+ * User input never reaches either store's query syntax: it is cut into words and "quoted phrases", and
+ * each is passed as a bound parameter (an FTS5 string; phraseto_tsquery's plain text), so operators
+ * (AND, NEAR, *, :, !, &, column filters…) and stray quotes are inert.
  *
- * The ranking is exhaustive and exact: every match is scored by bm25 and the page is the best matches
- * by (score, documentId). What keeps it fast is what is NOT done per match (see search-sqlite.ts):
- * matches are ranked by (score, rowid) from the index alone, without reading their stored rows; the
- * documentId order is then restored among rows that tie on score (reading just those rows, and, when a
- * tie straddles the end of the page, every row with that score); and snippets, highlights and ids are
- * computed for the page's rows only. A test compares this with a one-statement exhaustive ranking.
+ * On both, the ranking is exhaustive and exact (every match scored, the page is the best by
+ * (score, documentId)), and snippets and highlights are computed for the page's rows only.
+ * SQLite: matches are ranked by (score, rowid) from the index alone, without reading their stored rows;
+ * the documentId order is then restored among rows that tie on score (reading just those rows, and,
+ * when a tie straddles the end of the page, every row with that score). A test compares this with a
+ * one-statement exhaustive ranking.
  */
 import type { DbTx } from '../db/client.ts';
+import { dialectOf, type Provider } from '../db/dialect.ts';
 import { badInput } from '../domain/errors.ts';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './pagination.ts';
 import { countMatches, documentIdsOf, pageRows, rankedRows, rowsScoring, type RankedRow } from './search-sqlite.ts';
+import { postgresSearch } from './search-postgres.ts';
 
 export const MAX_QUERY_LENGTH = 500;
 const MAX_TERMS = 32;
 
-/** Turns free text into a safe FTS5 query: every word must match; "quoted phrases" match in order. */
-export function toFtsQuery(input: string): string {
+/** Free text as search terms: each a word, or the words of a "quoted phrase", in order. */
+export function searchTerms(input: string): string[][] {
   if (input.length > MAX_QUERY_LENGTH) throw badInput(`query must be at most ${MAX_QUERY_LENGTH} characters`, { field: 'query' });
-  const terms: string[] = [];
+  const terms: string[][] = [];
   const words = (text: string) => text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
   // Text between double quotes is a phrase; an unbalanced quote just ends the input's last phrase.
   input.split('"').forEach((part, i) => {
     const w = words(part);
     if (!w.length) return;
-    if (i % 2 === 1) terms.push(`"${w.join(' ')}"`);
-    else terms.push(...w.map((x) => `"${x}"`));
+    if (i % 2 === 1) terms.push(w);
+    else terms.push(...w.map((x) => [x]));
   });
   if (!terms.length) throw badInput('query has no words to search for', { field: 'query' });
   if (terms.length > MAX_TERMS) throw badInput(`query has more than ${MAX_TERMS} words and phrases`, { field: 'query' });
-  return terms.join(' ');
+  return terms;
 }
+
+/** Turns free text into a safe FTS5 query: every word must match; "quoted phrases" match in order. */
+export function toFtsQuery(input: string): string {
+  return ftsMatch(searchTerms(input));
+}
+
+/** FTS5: each term an FTS5 string (a phrase when it has several words), all required. */
+const ftsMatch = (terms: string[][]) => terms.map((t) => `"${t.join(' ')}"`).join(' ');
 
 export interface SearchHit {
   documentId: string;
@@ -85,10 +105,47 @@ function compareIds(a: string | undefined, b: string | undefined): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
+/** A hit of a search page, before it becomes an edge. */
+export interface PageHit {
+  documentId: string;
+  score: number;
+  snippet: string;
+  title: string;
+}
+
+/**
+ * What each store answers for a search: the hits at positions [offset, offset + size) of the ranking
+ * (best first, ties by documentId), with snippets, whether more follow, and the number of matches.
+ */
+export interface SearchStore {
+  page(db: DbTx, terms: string[][], offset: number, size: number): Promise<{ hits: PageHit[]; more: boolean }>;
+  count(db: DbTx, terms: string[][]): Promise<number>;
+}
+
+const sqliteSearch: SearchStore = {
+  async page(db, terms, offset, size) {
+    const match = ftsMatch(terms);
+    // One match more than the page, to know whether there is a next page.
+    const ranked = await topMatches(db, match, offset + size + 1);
+    const page = ranked.slice(offset, offset + size);
+    const rows = await pageRows(db, match, page.map((r) => r.row));
+    // (A row is absent only if the document was deleted since the ranking was read.)
+    const hits = page.flatMap((r) => {
+      const row = rows.get(r.row);
+      return row ? [{ documentId: row.documentId, score: -r.rank, snippet: row.snippet, title: row.title }] : [];
+    });
+    return { hits, more: ranked.length > offset + size };
+  },
+  count: (db, terms) => countMatches(db, ftsMatch(terms)),
+};
+
+const STORES: Record<Provider, SearchStore> = { sqlite: sqliteSearch, postgresql: postgresSearch };
+
 export async function searchDocuments(
   db: DbTx, query: string, first?: number | null, after?: string | null, countOnly = false,
 ): Promise<Page<SearchHit>> {
-  const match = toFtsQuery(query);
+  const terms = searchTerms(query);
+  const store = STORES[dialectOf(db).provider];
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
     throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${size}`, { field: 'first' });
@@ -102,27 +159,20 @@ export async function searchDocuments(
     }
     offset = c.value + 1;
   }
-  const totalCount = () => countMatches(db, match);
+  const totalCount = () => store.count(db, terms);
   // Only totalCount asked for: the ranking is not computed at all.
   if (countOnly) {
     return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: offset > 0, startCursor: null, endCursor: null }, totalCount };
   }
-  const ranked = await topMatches(db, match, offset + size + 1);
-  const page = ranked.slice(offset, offset + size);
-  const rows = await pageRows(db, match, page.map((r) => r.row));
-  const edges = page.flatMap((r, i) => {
-    const row = rows.get(r.row);
-    // (Absent only if the document was deleted since the ranking was read.)
-    if (!row) return [];
-    return [{
-      cursor: encodeCursor(offset + i, 'search', 'search'),
-      node: { documentId: row.documentId, score: -r.rank, snippet: row.snippet, titleHighlight: row.title },
-    }];
-  });
+  const { hits, more } = await store.page(db, terms, offset, size);
+  const edges = hits.map((h, i) => ({
+    cursor: encodeCursor(offset + i, 'search', 'search'),
+    node: { documentId: h.documentId, score: h.score, snippet: h.snippet, titleHighlight: h.title },
+  }));
   return {
     edges,
     pageInfo: {
-      hasNextPage: ranked.length > offset + size,
+      hasNextPage: more,
       hasPreviousPage: offset > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,

@@ -49,10 +49,10 @@ export async function listTimeline(
       const past = scan === 'asc' ? Prisma.raw('>') : Prisma.raw('<');
       const where = cursor ? Prisma.sql`WHERE "date" ${past} ${cursor.value} OR ("date" = ${cursor.value} AND "id" ${past} ${cursor.id})` : Prisma.empty;
       const dir = Prisma.raw(scan === 'asc' ? 'ASC' : 'DESC');
-      return db.$queryRaw<TimelineEntry[]>(Prisma.sql`SELECT "kind", "id", "date" FROM (${entries}) ${where} ORDER BY "date" ${dir}, "id" ${dir} LIMIT ${take}`);
+      return db.$queryRaw<TimelineEntry[]>(Prisma.sql`SELECT "kind", "id", "date" FROM (${entries}) AS "entries" ${where} ORDER BY "date" ${dir}, "id" ${dir} LIMIT ${take}`);
     },
     async () => {
-      const [r] = await db.$queryRaw<{ n: bigint | number }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM (${entries})`);
+      const [r] = await db.$queryRaw<{ n: bigint | number }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM (${entries}) AS "entries"`);
       return Number(r?.n ?? 0);
     },
   );

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { takeWriteLock, type Db, type DbTx } from '../db/client.ts';
+import { dialectOf } from '../db/dialect.ts';
 import { assertRole, type Principal, type Role } from '../domain/auth.ts';
 import { auditValues } from '../domain/audit-values.ts';
 import { badInput, conflict, notFound } from '../domain/errors.ts';
@@ -11,9 +12,25 @@ import { badInput, conflict, notFound } from '../domain/errors.ts';
 export type Audit = (entityType: string, entityId: string, before: unknown, after: unknown) => void;
 
 /**
+ * Writes of one client, one after another, where the store needs it (dialect.queueWrites: PostgreSQL):
+ * the database lock in takeWriteLock serialises writers anyway, and queueing them here keeps a burst of
+ * writes from holding every pooled connection while they wait for it, and from spending their
+ * transaction timeout in that queue. Across processes the database lock still orders them.
+ */
+const writeQueues = new WeakMap<Db, Promise<unknown>>();
+
+function queued<T>(db: Db, run: () => Promise<T>): Promise<T> {
+  if (!dialectOf(db).queueWrites) return run();
+  const previous = writeQueues.get(db) ?? Promise.resolve();
+  const result = previous.then(run, run);
+  writeQueues.set(db, result.catch(() => undefined));
+  return result;
+}
+
+/**
  * Runs `fn` in one transaction as `who` (who must hold `role`), then records what it audited.
- * SQLite serialises writers: the transaction takes the write lock first and the busy timeout
- * (src/db/client.ts) makes concurrent ones queue.
+ * Writers are serialised: queued in this process, then the transaction takes the store's write lock
+ * first (src/db/client.ts), so writers in other processes queue too.
  */
 export async function write<T>(
   db: Db,
@@ -23,7 +40,7 @@ export async function write<T>(
   fn: (tx: DbTx, audit: Audit) => Promise<T>,
 ): Promise<T> {
   const principal = assertRole(who, role);
-  return db.$transaction(
+  return queued(db, () => db.$transaction(
     async (tx) => {
       await takeWriteLock(tx);
       const entries: { entityType: string; entityId: string; before: string | null; after: string | null }[] = [];
@@ -38,7 +55,7 @@ export async function write<T>(
       return result;
     },
     { maxWait: 30_000, timeout: 30_000 },
-  );
+  ));
 }
 
 type Versioned = 'document' | 'actor' | 'event' | 'request';

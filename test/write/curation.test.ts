@@ -4,6 +4,7 @@
  * refused write is checked for its code and for leaving every table, the audit log included, unchanged.
  */
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { rawQuery } from '../helpers/db.ts';
 import { ADMIN, EDITOR, TOKENS, gid, mutate, ok, refusedUnchanged } from './support.ts';
 
 let s: TestServer;
@@ -349,10 +350,10 @@ describe('mergeActors', () => {
       ['RequestResponse', 'responderId'], ['Evidence', 'actorId'], ['ActorMerge', 'intoId'],
     ];
     for (const [table, column] of columns) {
-      const rows = await s.t.db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "${table}" WHERE "${column}" = ?`, rawId);
+      const rows = await rawQuery<unknown>(s.t.db, `SELECT 1 FROM "${table}" WHERE "${column}" = ?`, rawId);
       expect({ table, column, rows: rows.length }).toEqual({ table, column, rows: 0 });
     }
-    const merges = await s.t.db.$queryRawUnsafe<{ fromSlug: string; fromName: string; mergedBy: string }[]>(
+    const merges = await rawQuery<{ fromSlug: string; fromName: string; mergedBy: string }>(s.t.db,
       'SELECT "fromSlug", "fromName", "mergedBy" FROM "ActorMerge" WHERE "fromId" = ?', rawId);
     expect(merges).toEqual([{ fromSlug: 'harpo-marx', fromName: 'Harpo Marx', mergedBy: 'root' }]);
 

@@ -5,6 +5,7 @@
  * as it was.
  */
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { rawQuery } from '../helpers/db.ts';
 import { ADMIN, EDITOR, TOKENS, gid, mutate, ok, refused, refusedUnchanged, sha256 } from './support.ts';
 
 let s: TestServer;
@@ -309,7 +310,7 @@ describe('deleteDocument', () => {
     expect(after.nodes.every((n: unknown) => n === null)).toBe(true);
     expect(after.stats).toEqual({ documents: before.stats.documents - 1, evidence: before.stats.evidence - evidence.totalCount });
     // Nothing else points at the document any more.
-    const dangling = await s.t.db.$queryRawUnsafe<unknown[]>('SELECT "id" FROM "Evidence" WHERE "documentId" = ?', Buffer.from(id, 'base64url').toString().split(':')[1]);
+    const dangling = await rawQuery<unknown>(s.t.db, 'SELECT "id" FROM "Evidence" WHERE "documentId" = ?', Buffer.from(id, 'base64url').toString().split(':')[1]);
     expect(dangling).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 // tsx src/db/migrate/cli.ts [deploy] | status | dev <name> | reset   (npm run db:migrate [status])
 // The database is env DATABASE_URL (default file:./data/dossier.db, relative to the repo root).
+import { redactUrl } from '../../config.ts';
 import { errorMessage } from './errors.ts';
 import { createMigration, databaseUrlFromEnv, deployMigrations, getMigrationStatus, resetDatabase, type DeployResult } from './index.ts';
 
@@ -8,6 +9,7 @@ const USAGE = 'usage: cli.ts [deploy] | status | dev <name> | reset';
 async function main(argv: string[]): Promise<void> {
   const [command = 'deploy', ...rest] = argv;
   const databaseUrl = databaseUrlFromEnv();
+  const shown = redactUrl(databaseUrl);
   switch (command) {
     case 'deploy':
       report(await deployMigrations(databaseUrl), databaseUrl);
@@ -15,7 +17,7 @@ async function main(argv: string[]): Promise<void> {
     case 'status': {
       const status = await getMigrationStatus(databaseUrl);
       const list = (names: string[]) => names.map((n) => `  ${n}`).join('\n');
-      console.log(`${databaseUrl}: ${status.applied.length} migration(s) applied`);
+      console.log(`${shown}: ${status.applied.length} migration(s) applied`);
       if (status.pending.length) console.log(`pending (applied by npm start or npm run db:migrate):\n${list(status.pending)}`);
       if (status.unfinished.length) console.log(`started and never finished (the next deploy recovers an empty database, or says what to do):\n${list(status.unfinished)}`);
       if (status.modified.length) console.log(`changed since they were applied:\n${list(status.modified)}`);
@@ -28,7 +30,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'reset': {
       const result = await resetDatabase(databaseUrl);
-      console.log(`Deleted and re-created ${databaseUrl}`);
+      console.log(`Deleted and re-created ${shown}`);
       report(result, databaseUrl);
       return;
     }
@@ -51,7 +53,8 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-function report({ applied }: DeployResult, databaseUrl: string): void {
+function report({ applied }: DeployResult, url: string): void {
+  const databaseUrl = redactUrl(url);
   if (applied.length === 0) console.log(`${databaseUrl}: no pending migrations`);
   else console.log(`${databaseUrl}: applied ${applied.length} migration(s)\n${applied.map((n) => `  ${n}`).join('\n')}`);
 }

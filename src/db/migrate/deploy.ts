@@ -34,7 +34,7 @@ export interface LocalMigration {
   checksum: string;
 }
 
-interface MigrationRow {
+export interface MigrationRow {
   migration_name: string;
   checksum: string;
   finished_at: string | null;
@@ -88,7 +88,7 @@ function readRows(db: Database.Database): MigrationRow[] {
   return db.prepare(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "${TABLE}" ORDER BY started_at`).all() as MigrationRow[];
 }
 
-function statusOf(local: LocalMigration[], rows: MigrationRow[]): MigrationStatus {
+export function statusOf(local: LocalMigration[], rows: MigrationRow[]): MigrationStatus {
   const finished = new Map<string, MigrationRow>();
   const unfinished = new Set<string>();
   for (const row of rows) {

@@ -21,7 +21,7 @@ declare const WebAssembly: {
 
 let engineModule: Promise<EngineModule> | undefined;
 
-function loadEngineModule(): Promise<EngineModule> {
+export function loadEngineModule(): Promise<EngineModule> {
   engineModule ??= instantiate().catch((error: unknown) => {
     engineModule = undefined; // let a later call retry rather than cache the failure
     throw error;

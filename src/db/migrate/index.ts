@@ -13,9 +13,13 @@ import { openEngine, type OpenEngine } from './engine.ts';
 import { MigrationError, toMigrationError } from './errors.ts';
 import { migrationSlug } from './migration-name.ts';
 import { readMigrations, writeMigration } from './migrations.ts';
-import { migrationsDir, schemaPath, sqliteFilePath } from './paths.ts';
+import { migrationsDir, migrationsDirFor, schemaPath, sqliteFilePath } from './paths.ts';
+import { isPostgresUrl } from '../../config.ts';
 import { loadSchemaFilter } from './schema-filter.ts';
 import { LIST_TRIGGERS_SQL, triggersFromRows, withRebuiltTablesTriggers } from './triggers.ts';
+
+/** The PostgreSQL runner, loaded only for a PostgreSQL URL: a SQLite deployment never loads `pg`. */
+const postgres = () => import('./deploy-postgres.ts');
 
 export { MigrationError } from './errors.ts';
 export { databaseUrlFromEnv } from './paths.ts';
@@ -36,7 +40,7 @@ export interface CreateMigrationResult extends DeployResult {
 }
 
 export interface DeployOptions {
-  /** The migrations folder (default prisma/migrations). */
+  /** The migrations folder (default prisma/migrations, or prisma/postgresql/migrations for a PostgreSQL URL). */
   migrationsDir?: string;
 }
 
@@ -46,8 +50,10 @@ export interface DeployOptions {
  * migration applied or not, and it runs beside a server that has the file open.
  */
 export async function deployMigrations(databaseUrl: string, options: DeployOptions = {}): Promise<DeployResult> {
+  const dir = options.migrationsDir ?? migrationsDirFor(databaseUrl);
   try {
-    return { applied: deploy(sqliteFilePath(databaseUrl), options.migrationsDir ?? migrationsDir) };
+    if (isPostgresUrl(databaseUrl)) return { applied: await (await postgres()).deployPostgres(databaseUrl, dir) };
+    return { applied: deploy(sqliteFilePath(databaseUrl), dir) };
   } catch (error) {
     throw toMigrationError(error);
   }
@@ -55,8 +61,10 @@ export async function deployMigrations(databaseUrl: string, options: DeployOptio
 
 /** Where the database stands against the migrations folder (`prisma migrate status`); reads only. */
 export async function getMigrationStatus(databaseUrl: string, options: DeployOptions = {}): Promise<MigrationStatus> {
+  const dir = options.migrationsDir ?? migrationsDirFor(databaseUrl);
   try {
-    return migrationStatus(sqliteFilePath(databaseUrl), options.migrationsDir ?? migrationsDir);
+    if (isPostgresUrl(databaseUrl)) return await (await postgres()).postgresMigrationStatus(databaseUrl, dir);
+    return migrationStatus(sqliteFilePath(databaseUrl), dir);
   } catch (error) {
     throw toMigrationError(error);
   }
@@ -70,6 +78,11 @@ export async function getMigrationStatus(databaseUrl: string, options: DeployOpt
 export async function createMigration(databaseUrl: string, name: string): Promise<CreateMigrationResult> {
   const slug = migrationSlug(name);
   if (slug === '') throw new MigrationError(`"${name}" is not a usable migration name; try e.g. add_user_email`);
+  if (isPostgresUrl(databaseUrl)) {
+    throw new MigrationError(
+      'New migrations are made against SQLite (the default DATABASE_URL); their PostgreSQL counterpart goes in prisma/postgresql/migrations, and `npm run test:postgres` checks that folder builds the same schema as the model (README "Migrations").',
+    );
+  }
   return withEngine(databaseUrl, async ({ engine, query, filters, schema }) => {
     const before = await readMigrations(migrationsDir);
     // applyMigrations first: it brings the database up to date and creates `_prisma_migrations`, without
@@ -115,6 +128,12 @@ export async function createMigration(databaseUrl: string, name: string): Promis
  * fails with P3005.
  */
 export async function resetDatabase(databaseUrl: string): Promise<DeployResult> {
+  if (isPostgresUrl(databaseUrl)) {
+    await (await postgres()).resetPostgres(databaseUrl).catch((error: unknown) => {
+      throw toMigrationError(error);
+    });
+    return deployMigrations(databaseUrl);
+  }
   const file = sqliteFilePath(databaseUrl);
   await Promise.all(['', '-wal', '-shm', '-journal'].map((suffix) => rm(file + suffix, { force: true })));
   return deployMigrations(databaseUrl);
