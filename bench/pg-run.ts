@@ -1,7 +1,7 @@
 /**
  * `npm run bench:postgraphile`: dossier against PostGraphile v4 over the same data, side by side in one run.
  *
- *   npm run bench:postgraphile -- [--sizes 10k] [--rounds 3] [--duration 2] [--only <operation>] [--json out.json] [--no-extra-indexes]
+ *   npm run bench:postgraphile -- [--sizes 10k] [--rounds 3] [--duration 2] [--only <operation>] [--json out.json]
  *
  * For each size: takes the benchmark corpus (built by `npm run bench:corpus` / `npm run bench` in the corpus
  * directory, BENCH_DIR, default the system temp directory; built here if missing), copies it, starts a
@@ -49,16 +49,6 @@ const DURATION = Number(arg('duration', '2'));
 const JSON_OUT = arg('json', '');
 const ONLY = arg('only', '');
 const OPS = PG_OPERATIONS.filter((o) => !ONLY || o.name.includes(ONLY));
-// dossier lists dates oldest first with undated rows first (SQLite's order). PostgreSQL puts NULLs last
-// ascending, so the migration set's ("published", "id") indexes cannot serve `NULLS FIRST`: every page
-// would sort the whole table (a top-N sort over a sequential scan). Unless `--no-extra-indexes`, the
-// loaded database gets the three indexes that order needs, so neither server pays for the gap.
-const EXTRA_INDEXES = !process.argv.includes('--no-extra-indexes');
-const NULLS_FIRST_INDEXES = [
-  'CREATE INDEX "bench_Document_published_nulls_first_id_idx" ON "Document" ("published" NULLS FIRST, "id")',
-  'CREATE INDEX "bench_Request_date_nulls_first_id_idx" ON "Request" ("date" NULLS FIRST, "id")',
-  'CREATE INDEX "bench_Event_start_nulls_first_id_idx" ON "Event" ("start" NULLS FIRST, "id")',
-];
 const DIR = process.env.BENCH_DIR || path.join(os.tmpdir(), 'dossier-bench');
 
 const docsOf = (size: string) => {
@@ -250,15 +240,6 @@ async function benchSize(size: string, cluster: Cluster) {
     + `${load.skippedTables.length ? `; not in the PostgreSQL schema: ${load.skippedTables.map((t) => `${t.table} (${t.rows} rows)`).join(', ')}` : ''}`
     + `${load.kept.length ? `; kept as the migrations made them: ${load.kept.map((t) => t.table).join(', ')}` : ''}`);
 
-  if (EXTRA_INDEXES) {
-    const db = new (pgKit().Client)({ connectionString: pgUrl });
-    await db.connect();
-    for (const sql of NULLS_FIRST_INDEXES) await db.query(sql);
-    await db.query('ANALYZE');
-    await db.end();
-    console.log('added the NULLS FIRST indexes dossier\'s date order needs (not in the migration set; --no-extra-indexes leaves them out)');
-  }
-
   const servers: Server[] = [];
   try {
     const sqlite = await startDossier('sqlite', `file:${work}`, p);
@@ -318,7 +299,7 @@ async function benchSize(size: string, cluster: Cluster) {
     }
     console.log(`start-up: ${servers.map((s) => `${LABEL[s.key]} ${fmt(s.startMs)} ms`).join(', ')}`);
     console.log(`RSS peak (the server process; PostgreSQL's own processes not counted): ${servers.map((s) => `${LABEL[s.key]} ${fmt(memory[s.key]!.peakMb)} MB`).join(', ')}\n`);
-    return { size, documents, extraIndexes: EXTRA_INDEXES, load: { ms: load.ms, rows: loadedRows, tables: load.tables, skippedTables: load.skippedTables }, servers: keys, pgNote, rows, memory,
+    return { size, documents, load: { ms: load.ms, rows: loadedRows, tables: load.tables, skippedTables: load.skippedTables }, servers: keys, pgNote, rows, memory,
       startMs: Object.fromEntries(servers.map((s) => [s.key, s.startMs])) };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
