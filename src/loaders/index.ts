@@ -189,7 +189,8 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
       (p) => p.actorId,
     ),
     partiesByRequest: groupedBy(
-      joinedIn<Prisma.RequestPartyModel, Prisma.ActorModel>('RequestParty', 'requestId', 't."side" DESC, t."id"', PARTY_FIELDS,
+      // Enums sort by their names on both stores (CAST): PostgreSQL would sort its enum types in declared order.
+      joinedIn<Prisma.RequestPartyModel, Prisma.ActorModel>('RequestParty', 'requestId', 'CAST(t."side" AS TEXT) DESC, t."id"', PARTY_FIELDS,
         { table: 'Actor', fk: 'actorId', fields: ACTOR_FIELDS, loader: actor }),
       (p) => p.requestId,
     ),
@@ -205,7 +206,7 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
       (p) => `${p.actorId}:${p.side}`,
     ),
     itemsByRequest: groupedBy(
-      (ids) => rowsIn<Prisma.RequestItemModel>(reader, 'RequestItem', 'requestId', ids, 't."excluded", t."category", t."id"'),
+      (ids) => rowsIn<Prisma.RequestItemModel>(reader, 'RequestItem', 'requestId', ids, 't."excluded", CAST(t."category" AS TEXT), t."id"'),
       (i) => i.requestId,
     ),
     responsesByRequest: groupedBy(
