@@ -148,7 +148,17 @@ async function benchSize(size: string) {
   const p = paramsOf(work);
   // On PostgreSQL: the copy loaded into a database of its own on that server; the floor reads the copy.
   const pgDatabase = `dossier_bench_${documents}`;
-  const pg = DATABASE ? await loadIntoPostgres(work, DATABASE, pgDatabase, size) : null;
+  try {
+    const pg = DATABASE ? await loadIntoPostgres(work, DATABASE, pgDatabase, size) : null;
+    return await measureSize(size, documents, work, p, pg, pgDatabase);
+  } finally {
+    remove();
+    if (DATABASE) await dropDatabase(DATABASE, pgDatabase);
+  }
+}
+
+async function measureSize(size: string, documents: number, work: string, p: Params,
+  pg: Awaited<ReturnType<typeof loadIntoPostgres>> | null, pgDatabase: string) {
   const databaseUrl = pg ? pg.url : `file:${work}`;
   const store = pg ? `dossier on PostgreSQL ${pg.version} (database ${pgDatabase} at ${redact(DATABASE).replace(/\/[^/]*$/, '')}; its own processes' memory not counted)`
     : 'dossier on SQLite (a copy of the corpus file)';
@@ -213,8 +223,6 @@ async function benchSize(size: string) {
     return summary;
   } finally {
     await Promise.all([dossier.stop(), floor.stop(), cached?.stop()]);
-    remove();
-    if (pg) await dropDatabase(DATABASE, pgDatabase);
   }
 }
 
