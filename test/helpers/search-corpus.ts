@@ -9,18 +9,8 @@ import crypto from 'node:crypto';
 import type { Db } from '../../src/db/client.ts';
 import { dialectOf } from '../../src/db/dialect.ts';
 import { searchDocuments } from '../../src/services/search.ts';
-
-/** mulberry32: the same corpus every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, the benchmark corpus's seeded PRNG: the same corpus every run.
+import { rng } from '../../bench/corpus.ts';
 
 // Zipf-like: the first words are in nearly every document, the last in few.
 const VOCABULARY = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima',
