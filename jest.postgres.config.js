@@ -23,8 +23,8 @@ export default {
     '<rootDir>/test/write/crash.test.ts',
     // SQLite's query planner (EXPLAIN QUERY PLAN).
     '<rootDir>/test/integration/affiliation-plans.test.ts',
-    // The main-thread SQLite reader (better-sqlite3 beside Prisma); on PostgreSQL the hand-written reads go
-    // through $queryRaw, compared with the ORM in test/integration/hand-written-reads.test.ts.
+    // The main-thread SQLite reader (better-sqlite3 beside Prisma); its PostgreSQL counterpart (pg beside
+    // Prisma) is tested in test/postgres/pg-reader.test.ts.
     '<rootDir>/test/integration/sqlite-reader.test.ts',
     // SQLite's read worker threads (PostgreSQL runs reads concurrently on its own pool).
     '<rootDir>/test/integration/read-workers.test.ts',

@@ -9,8 +9,8 @@
  * instead of failing with SQLITE_BUSY, waiting on a timer rather than on the JS thread (busy.ts). Plain
  * reads run on worker threads with their own read-only connections (read-pool.ts), so a slow read or a
  * write waiting for the lock stalls no one else; prepared statements are cached (statement-cache.ts).
- * PostgreSQL needs none of these: its server runs statements concurrently, `pg` keeps a pool of
- * connections (DATABASE_POOL_SIZE) and the server caches plans itself.
+ * PostgreSQL needs none of these: its server runs statements concurrently, and one `pg` pool of
+ * DATABASE_POOL_SIZE connections serves both Prisma's adapter and the hand-written reads (pg-reader.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -85,7 +85,8 @@ export function sqliteReaderOf(db: Db): SqliteReader | undefined {
  * `bounded` for statements whose cost a page bounds (a relation's rows for a page of keys, a data
  * version), `lists` for those that may run long (a root list's page, a count, a filter), which must
  * not hold up the main thread. On SQLite files: the main thread's reader and the read workers (the
- * main thread's reader without workers); elsewhere (PostgreSQL, in memory) both are `$queryRaw`.
+ * main thread's reader without workers); on PostgreSQL both are `pg` directly (src/db/pg-reader.ts: the
+ * server runs statements concurrently, so nothing needs a thread of its own); in memory, `$queryRaw`.
  * Measured on the 10k title list: its page on the main thread or a worker costs the same CPU per
  * request (4.6 vs 4.5 ms), so the lists keep the workers, where a slow one stalls no one.
  */
@@ -119,15 +120,34 @@ export async function createDb(databaseUrl: string, options: DbOptions = {}): Pr
   const errorFormat = 'minimal' as const;
   if (isPostgresUrl(databaseUrl)) {
     // Loaded only for PostgreSQL, so a SQLite deployment never loads pg or the second client.
-    const [{ PrismaPg }, { PrismaClient: PgClient }] = await Promise.all([
+    const [{ PrismaPg }, { PrismaClient: PgClient }, { default: pg }, { PgReader }] = await Promise.all([
       import('@prisma/adapter-pg'),
       import('../generated/prisma-pg/client.ts'),
+      import('pg'),
+      import('./pg-reader.ts'),
     ]);
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: postgresPoolSize() });
+    // One pool for the client's adapter and the hand-written reads (src/db/pg-reader.ts): a process opens
+    // at most DATABASE_POOL_SIZE connections to PostgreSQL, whichever path a statement takes.
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: postgresPoolSize() });
+    // An idle connection the server ends (a restart, pg_terminate_backend) is dropped and reopened on demand;
+    // without a listener, its error event would end the process.
+    pool.on('error', () => {});
+    const adapter = new PrismaPg(pool);
     // The PostgreSQL client has the same models, fields and methods as the SQLite one (both generated from
     // prisma/schema.prisma); only provider-only options differ in its types, which services do not use.
     const db = listen(new PgClient({ adapter, log, errorFormat }) as unknown as Db, options);
-    await db.$connect();
+    try {
+      await db.$connect();
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    const reader = new PgReader(pool, { onQuery: options.onQuery });
+    readers.set(db, { bounded: reader, lists: reader });
+    // The adapter leaves a pool it was given open: end it with the client.
+    const disconnect = db.$disconnect.bind(db);
+    let ended: Promise<void> | undefined;
+    Object.assign(db, { $disconnect: async () => { await disconnect(); ended ??= pool.end(); await ended; } });
     return db;
   }
   const file = databaseFile(databaseUrl);

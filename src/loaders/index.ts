@@ -7,6 +7,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { Prisma as P } from '../generated/prisma/client.ts';
 import DataLoader from 'dataloader';
 import { prismaReader, type SqlReader } from '../db/sql-reader.ts';
+import { dialectOf } from '../db/dialect.ts';
 import { createBatchers, createGate, type BatchGate } from './batch.ts';
 import { TARGET_COLUMN } from '../domain/evidence-targets.ts';
 
@@ -19,15 +20,25 @@ const dateOrder = <F extends string>(field: F) =>
 
 
 
+/** How the loaders' hand-written statements run: the reader, and how keys are bound (see rowsIn). */
+interface Via {
+  reader: SqlReader;
+  asArray: boolean;
+}
+
 /**
  * Rows of `table` whose `column` is one of `keys`, in `order`, in hand-written SQL. For the loaders a
  * nested page calls most: a model query costs ~0.5 ms of CPU more than the same statement through the
  * reader (src/db/sql-reader.ts: on SQLite a prepared statement on the main thread, elsewhere
  * `$queryRaw`), and the rows are the same objects (dates as Date, booleans as boolean; tested against
- * the ORM's answer). Identifiers are fixed here, never from input; the keys are bound parameters.
+ * the ORM's answer). Identifiers are fixed here, never from input; the keys are bound parameters. On
+ * PostgreSQL (`via.asArray`) they are one array parameter (`= ANY($1)`): the statement's text is then the same
+ * for any number of keys, so it is prepared once per connection (src/db/pg-reader.ts) and planned once.
  */
-function rowsIn<T>(reader: SqlReader, table: string, column: string, keys: readonly string[], order: string, columns = 't.*', join = ''): Promise<T[]> {
-  return reader.rows<T>(P.sql`SELECT ${P.raw(columns)} FROM ${P.raw(`"${table}"`)} t ${P.raw(join)} WHERE ${P.raw(`t."${column}"`)} IN (${P.join([...keys])}) ORDER BY ${P.raw(order)}`);
+function rowsIn<T>(via: Via, table: string, column: string, keys: readonly string[], order: string, columns = 't.*', join = ''): Promise<T[]> {
+  const key = P.raw(`t."${column}"`);
+  const match = via.asArray ? P.sql`${key} = ANY(${[...keys]})` : P.sql`${key} IN (${P.join([...keys])})`;
+  return via.reader.rows<T>(P.sql`SELECT ${P.raw(columns)} FROM ${P.raw(`"${table}"`)} t ${P.raw(join)} WHERE ${match} ORDER BY ${P.raw(order)}`);
 }
 
 /**
@@ -62,15 +73,16 @@ type DocumentRow = Omit<Prisma.DocumentModel, 'body'>;
  */
 export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: SqlReader = prismaReader(db)) {
   const { byId, groupedBy } = createBatchers(gate);
-  const document = byId((ids) => rowsIn<DocumentRow>(reader, 'Document', 'id', ids, 't."id"', DOCUMENT_COLUMNS));
-  const actor = byId((ids) => rowsIn<Prisma.ActorModel>(reader, 'Actor', 'id', ids, 't."id"'));
+  const via: Via = { reader, asArray: dialectOf(db).provider === 'postgresql' };
+  const document = byId((ids) => rowsIn<DocumentRow>(via, 'Document', 'id', ids, 't."id"', DOCUMENT_COLUMNS));
+  const actor = byId((ids) => rowsIn<Prisma.ActorModel>(via, 'Actor', 'id', ids, 't."id"'));
   /** Rows of `table` by `column` joined to the row `fk` points at, which primes `loader` (fetched once, asked for by nearly every query of them). */
   function joinedIn<T, J extends { id: string }>(
     table: string, column: string, order: string, own: readonly string[],
     target: { table: string; fk: string; fields: readonly string[]; loader: DataLoader<string, J | null> },
   ) {
     return async (keys: readonly string[]): Promise<T[]> => {
-      const rows = await rowsIn<Record<string, unknown>>(reader, table, column, keys, order,
+      const rows = await rowsIn<Record<string, unknown>>(via, table, column, keys, order,
         `t.*, ${prefixed('j', target.fields, JOINED)}`, `JOIN "${target.table}" j ON j."id" = t."${target.fk}"`);
       return rows.map((row) => {
         const [mine, joined] = split<T, J>(row, own, target.fields, JOINED);
@@ -123,13 +135,13 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
     documentBody: byId((ids) => db.document.findMany({ where: { id: { in: [...ids] } }, select: { id: true, body: true } })),
     actor,
     event: byId((ids) => db.event.findMany({ where: { id: { in: [...ids] } } })),
-    request: byId((ids) => rowsIn<Prisma.RequestModel>(reader, 'Request', 'id', ids, 't."id"')),
-    item: byId((ids) => rowsIn<Prisma.RequestItemModel>(reader, 'RequestItem', 'id', ids, 't."id"')),
-    response: byId((ids) => rowsIn<Prisma.RequestResponseModel>(reader, 'RequestResponse', 'id', ids, 't."id"')),
+    request: byId((ids) => rowsIn<Prisma.RequestModel>(via, 'Request', 'id', ids, 't."id"')),
+    item: byId((ids) => rowsIn<Prisma.RequestItemModel>(via, 'RequestItem', 'id', ids, 't."id"')),
+    response: byId((ids) => rowsIn<Prisma.RequestResponseModel>(via, 'RequestResponse', 'id', ids, 't."id"')),
     role: byId((ids) => db.actorRole.findMany({ where: { id: { in: [...ids] } } })),
     relation: byId((ids) => db.actorRelation.findMany({ where: { id: { in: [...ids] } } })),
     participant: byId((ids) => db.eventParticipant.findMany({ where: { id: { in: [...ids] } } })),
-    evidence: byId((ids) => rowsIn<Prisma.EvidenceModel>(reader, 'Evidence', 'id', ids, 't."id"')),
+    evidence: byId((ids) => rowsIn<Prisma.EvidenceModel>(via, 'Evidence', 'id', ids, 't."id"')),
     statusEntry: byId((ids) => db.requestStatusEntry.findMany({ where: { id: { in: [...ids] } } })),
     dateClaim: byId((ids) => db.dateClaim.findMany({ where: { id: { in: [...ids] } } })),
 
@@ -206,7 +218,7 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
       (p) => `${p.actorId}:${p.side}`,
     ),
     itemsByRequest: groupedBy(
-      (ids) => rowsIn<Prisma.RequestItemModel>(reader, 'RequestItem', 'requestId', ids, 't."excluded", CAST(t."category" AS TEXT), t."id"'),
+      (ids) => rowsIn<Prisma.RequestItemModel>(via, 'RequestItem', 'requestId', ids, 't."excluded", CAST(t."category" AS TEXT), t."id"'),
       (i) => i.requestId,
     ),
     responsesByRequest: groupedBy(

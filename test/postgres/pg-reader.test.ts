@@ -1,0 +1,203 @@
+/**
+ * The PostgreSQL reader (src/db/pg-reader.ts: `pg` directly, no Prisma) gives exactly the rows `$queryRaw`
+ * gives through Prisma's `pg` adapter: on every column of every table, on expressions of every type it
+ * decodes, and on every statement the loaders and the root lists send it (recorded while they run, then
+ * replayed through both). Its statements reach `onQuery`; it shares the client's pool (DATABASE_POOL_SIZE
+ * connections in all) and closes it with the client. The SQLite counterpart is
+ * test/integration/sqlite-reader.test.ts. Runs under `npm run test:postgres`.
+ */
+import { createDb, readersOf, setReaders, type Db } from '../../src/db/client.ts';
+import { PgReader } from '../../src/db/pg-reader.ts';
+import { prismaReader, type SqlReader } from '../../src/db/sql-reader.ts';
+import { Prisma } from '../../src/generated/prisma/client.ts';
+import { createLoaders } from '../../src/loaders/index.ts';
+import { listActors } from '../../src/services/actors.ts';
+import { listDocuments } from '../../src/services/documents.ts';
+import { listEvents } from '../../src/services/events.ts';
+import { listRequests, listResponses } from '../../src/services/requests.ts';
+import { seededDb, testPostgresUrl, type TestDb } from '../helpers/db.ts';
+
+if (!testPostgresUrl) throw new Error('test/postgres needs TEST_POSTGRES_URL: run it with `npm run test:postgres`');
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await seededDb();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const orm = () => prismaReader(t.db);
+
+/** Connections to the test database other than the asking one. */
+async function connections(): Promise<number> {
+  const [r] = await t.db.$queryRawUnsafe<{ n: bigint }[]>(
+    'SELECT COUNT(*) AS "n" FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+  return Number(r!.n);
+}
+
+async function until(check: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+it('serves the client’s hand-written reads on PostgreSQL', () => {
+  expect(readersOf(t.db).bounded).toBeInstanceOf(PgReader);
+  expect(readersOf(t.db).lists).toBeInstanceOf(PgReader);
+});
+
+it('decodes every column of every table as $queryRaw does', async () => {
+  const columns = await t.db.$queryRawUnsafe<{ table: string; column: string; type: string }[]>(`
+    SELECT table_name AS "table", column_name AS "column", udt_name AS "type" FROM information_schema.columns
+    WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`);
+  const tables = new Map<string, string[]>();
+  for (const c of columns) {
+    // A tsvector is not a value either path returns (Prisma's adapter refuses the type); no statement reads it.
+    if (c.type === 'tsvector') continue;
+    tables.set(c.table, [...(tables.get(c.table) ?? []), c.column]);
+  }
+  expect(tables.size).toBeGreaterThan(15);
+  let rows = 0;
+  for (const [table, names] of tables) {
+    const list = names.map((n) => `"${n}"`).join(', ');
+    const query = Prisma.sql`SELECT ${Prisma.raw(list)}, COUNT(*) OVER () AS "n" FROM ${Prisma.raw(`"${table}"`)} ORDER BY ${Prisma.raw(list)}`;
+    const direct = await readersOf(t.db).bounded.rows<Record<string, unknown>>(query);
+    expect({ table, rows: direct }).toStrictEqual({ table, rows: await orm().rows(query) });
+    rows += direct.length;
+  }
+  expect(rows).toBeGreaterThan(100);
+  // The column types the schema has, each seen above (enums are user-defined types: USER-DEFINED).
+  expect([...new Set(columns.map((c) => c.type))].sort()).toEqual(expect.arrayContaining(['bool', 'float8', 'int4', 'text', 'timestamp', 'timestamptz']));
+});
+
+it('decodes expressions of every type it knows as $queryRaw does, NULLs included', async () => {
+  const query = Prisma.sql`SELECT COUNT(*) AS "count", CAST(7 AS BIGINT) AS "int8", CAST(3 AS SMALLINT) AS "int2", 4 AS "int4",
+    1.5 AS "numeric", CAST(-0.000123 AS NUMERIC(20, 9)) AS "scaled", CAST(2.25 AS DOUBLE PRECISION) AS "float8", CAST(0.5 AS REAL) AS "float4",
+    TRUE AS "yes", FALSE AS "no", DATE '2024-02-29' AS "date", TIMESTAMP '2024-02-29 23:59:58.123' AS "ts",
+    TIMESTAMP '2001-01-01 00:00:00' AS "tsWhole", CAST('2020-05-05 10:00:00+00' AS TIMESTAMPTZ) AS "tstz", CAST('x' AS VARCHAR(3)) AS "varchar",
+    CAST('ab' AS CHAR(4)) AS "bpchar", CAST('PERSON' AS "ActorKind") AS "enum", current_user AS "name", 'x' AS "x", 'y' AS "x",
+    CAST(NULL AS TEXT) AS "nullText", CAST(NULL AS BIGINT) AS "nullInt8", CAST(NULL AS TIMESTAMP) AS "nullTs", CAST(NULL AS BOOLEAN) AS "nullBool"
+    FROM "Actor"`;
+  const [direct] = await readersOf(t.db).bounded.rows<Record<string, unknown>>(query);
+  const [viaOrm] = await orm().rows<Record<string, unknown>>(query);
+  expect(direct).toStrictEqual(viaOrm);
+  expect(typeof direct!.count).toBe('bigint');
+  expect(direct!.ts).toEqual(new Date('2024-02-29T23:59:58.123Z'));
+  expect(Prisma.Decimal.isDecimal(direct!.numeric)).toBe(true);
+  expect(direct!.x).toBe('y');
+});
+
+it('refuses a column type it does not decode, rather than returning another shape than Prisma', async () => {
+  await expect(readersOf(t.db).bounded.rows(Prisma.sql`SELECT CAST('{"a": 1}' AS JSONB) AS "j"`)).rejects.toThrow(/does not decode column type 3802/);
+  // The connection stays usable.
+  expect(await readersOf(t.db).bounded.rows(Prisma.sql`SELECT 1 AS "one"`)).toEqual([{ one: 1 }]);
+});
+
+it('binds dates, booleans, bigints and arrays as Prisma does', async () => {
+  const item = await t.db.requestItem.findFirstOrThrow({ where: { excluded: true } });
+  const created = (await t.db.document.findFirstOrThrow()).createdAt;
+  const ids = (await t.db.actor.findMany({ take: 3, orderBy: { id: 'asc' } })).map((a) => a.id);
+  const queries = [
+    Prisma.sql`SELECT "id" FROM "RequestItem" WHERE "excluded" = ${true} AND "id" = ${item.id}`,
+    Prisma.sql`SELECT COUNT(*) AS "n" FROM "Document" WHERE "createdAt" = ${created}`,
+    Prisma.sql`SELECT COUNT(*) AS "n" FROM "Document" WHERE "createdAt" >= ${new Date(Date.UTC(2000, 0, 1))}`,
+    Prisma.sql`SELECT CAST(${BigInt('9007199254740993')} AS BIGINT) + 1 AS "big"`,
+    Prisma.sql`SELECT "id" FROM "Actor" WHERE "id" = ANY(${ids}) ORDER BY "id"`,
+  ];
+  for (const query of queries) {
+    const direct = await readersOf(t.db).bounded.rows(query);
+    expect(direct).toStrictEqual(await orm().rows(query));
+    expect(direct.length).toBeGreaterThan(0);
+  }
+  const [n] = await readersOf(t.db).bounded.rows<{ n: bigint }>(queries[1]!);
+  expect(n!.n).toBeGreaterThan(0n);
+});
+
+/** A reader that records each statement it serves. */
+function recording(inner: SqlReader, into: Prisma.Sql[]): SqlReader {
+  return { rows: (query) => { into.push(query); return inner.rows(query); } };
+}
+
+it('gives the loaders’ and root lists’ statements the rows $queryRaw gives', async () => {
+  const sent: Prisma.Sql[] = [];
+  const reader = recording(readersOf(t.db).bounded, sent);
+  // A second client, so the recorder is its reader without changing the shared one.
+  const other = await createDb(t.url);
+  try {
+    setReaders(other, { bounded: reader, lists: reader });
+    const loaders = createLoaders(other, undefined, reader);
+    const [requests, documents, actors, items, responses, evidence] = await Promise.all([
+      other.request.findMany({ select: { id: true } }), other.document.findMany({ select: { id: true } }),
+      other.actor.findMany({ select: { id: true } }), other.requestItem.findMany({ select: { id: true } }),
+      other.requestResponse.findMany({ select: { id: true } }), other.evidence.findMany({ select: { id: true } }),
+    ]);
+    const ids = (rows: { id: string }[]) => [...rows.map((r) => r.id), 'missing-id'];
+    await Promise.all([
+      loaders.request.loadMany(ids(requests)), loaders.document.loadMany(ids(documents)), loaders.actor.loadMany(ids(actors)),
+      loaders.item.loadMany(ids(items)), loaders.response.loadMany(ids(responses)), loaders.evidence.loadMany(ids(evidence)),
+      loaders.partiesByRequest.loadMany(ids(requests)), loaders.itemsByRequest.loadMany(ids(requests)),
+      loaders.responsesByRequest.loadMany(ids(requests)), loaders.evidenceByRequest.loadMany(ids(requests)),
+      loaders.evidenceByItem.loadMany(ids(items)), loaders.evidenceByResponse.loadMany(ids(responses)),
+      loaders.evidenceByActor.loadMany(ids(actors)),
+    ]);
+    const all = { first: 100 };
+    await Promise.all([
+      listRequests(other, {}, null, all), listRequests(other, { status: ['PENDING', 'ACCEPTED'], from: '2004', to: '2019' }, { field: 'DATE', direction: 'DESC' }, all),
+      listRequests(other, { category: ['TRAINING'] }, { field: 'CREATED_AT' }, all),
+      listDocuments(other, {}, null, all), listEvents(other, {}, null, all), listResponses(other, {}, null, all),
+    ].map(async (page) => { const p = await page; await p.totalCount(); }));
+    const actorPage = await listActors(other, {}, null, all);
+    await actorPage.totalCount();
+
+    expect(sent.length).toBeGreaterThan(15);
+    for (const query of sent) {
+      const direct = await readersOf(t.db).bounded.rows(query);
+      expect({ sql: query.sql, rows: direct }).toStrictEqual({ sql: query.sql, rows: await orm().rows(query) });
+    }
+    // Every table the loaders read by key, each in one statement whose text does not depend on the number of keys.
+    for (const table of ['Request', 'Document', 'Actor', 'RequestItem', 'RequestResponse', 'Evidence', 'RequestParty']) {
+      expect(sent.some((q) => q.sql.includes(`FROM "${table}" t`) && q.sql.includes('= ANY('))).toBe(true);
+    }
+  } finally {
+    await other.$disconnect();
+  }
+});
+
+it('reports each statement to onQuery', async () => {
+  const seen: { sql: string; params: string }[] = [];
+  const db = await createDb(t.url, { onQuery: (sql, _ms, params) => seen.push({ sql, params }) });
+  try {
+    const id = (await t.db.actor.findFirstOrThrow()).id;
+    await readersOf(db).bounded.rows(Prisma.sql`SELECT "id" FROM "Actor" WHERE "id" = ${id}`);
+    expect(seen.filter((s) => s.sql === 'SELECT "id" FROM "Actor" WHERE "id" = $1')).toEqual([{ sql: 'SELECT "id" FROM "Actor" WHERE "id" = $1', params: JSON.stringify([id]) }]);
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+it('shares one pool of DATABASE_POOL_SIZE connections with Prisma and closes it with the client', async () => {
+  const before = await connections();
+  const saved = process.env.DATABASE_POOL_SIZE;
+  process.env.DATABASE_POOL_SIZE = '2';
+  let db: Db | undefined;
+  try {
+    db = await createDb(t.url);
+    const c = db;
+    // Reads on both paths at once, each holding its connection for a moment.
+    await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2
+      ? readersOf(c).bounded.rows(Prisma.sql`SELECT COUNT(*) AS "n" FROM pg_sleep(0.02) s CROSS JOIN "Actor"`)
+      : c.$queryRaw`SELECT COUNT(*) AS "n" FROM pg_sleep(0.02) s CROSS JOIN "Actor"`)));
+    const during = await connections();
+    expect(during - before).toBeGreaterThan(0);
+    expect(during - before).toBeLessThanOrEqual(2);
+  } finally {
+    if (saved === undefined) delete process.env.DATABASE_POOL_SIZE;
+    else process.env.DATABASE_POOL_SIZE = saved;
+    await db?.$disconnect();
+  }
+  await until(async () => (await connections()) === before);
+  await expect(readersOf(db!).bounded.rows(Prisma.sql`SELECT 1 AS "one"`)).rejects.toThrow();
+});
