@@ -7,6 +7,9 @@
  * the operation from 8 connections for `duration` seconds (autocannon), stops the server with SIGTERM
  * (V8 writes the profile as it exits) and prints the self time by package and the hottest functions
  * (bench/cpuprofile.ts). The .cpuprofile stays in `out` for Chrome DevTools or speedscope.
+ *
+ * `--database-url postgresql://…` runs the server on that database instead (the same corpus loaded into
+ * PostgreSQL with `npm run bench:pg-load`); the corpus file still gives the operation's parameters.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +32,7 @@ const SIZE = arg('size', 'seed');
 const ONLY = arg('only', 'documents(first: 20)');
 const DURATION = Number(arg('duration', '8'));
 const OUT = path.resolve(arg('out', path.join(os.tmpdir(), 'dossier-profiles')));
+const DATABASE_URL = arg('database-url', '');
 const DIR = process.env.BENCH_DIR || path.join(os.tmpdir(), 'dossier-bench');
 const MAIN = path.join(root, 'dist', 'src', 'main.js');
 
@@ -50,7 +54,7 @@ fs.mkdirSync(OUT, { recursive: true });
 const before = new Set(fs.readdirSync(OUT));
 const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', OUT, MAIN], {
   cwd: root,
-  env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: `file:${work}`, PORT: String(port), LOG_LEVEL: 'silent', DOSSIER_TOKENS: 'bench:editor:bench-editor-secret' },
+  env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: DATABASE_URL || `file:${work}`, PORT: String(port), LOG_LEVEL: 'silent', DOSSIER_TOKENS: 'bench:editor:bench-editor-secret' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -86,7 +90,7 @@ await exited;
 for (const s of ['', '-wal', '-shm']) fs.rmSync(work + s, { force: true });
 const file = fs.readdirSync(OUT).find((f) => !before.has(f) && f.endsWith('.cpuprofile'));
 if (!file) throw new Error('the server wrote no profile');
-console.log(`${op.name.trim()} at ${SIZE}: ${result.requests.average.toFixed(0)} req/s at 8 connections (${result.requests.total} requests, ${result.non2xx} non-2xx); profile ${path.join(OUT, file)}\n`);
+console.log(`${op.name.trim()} at ${SIZE}${DATABASE_URL ? ' on PostgreSQL' : ''}: ${result.requests.average.toFixed(0)} req/s at 8 connections (${result.requests.total} requests, ${result.non2xx} non-2xx); profile ${path.join(OUT, file)}\n`);
 const profile = JSON.parse(fs.readFileSync(path.join(OUT, file), 'utf8'));
 const startup = summarise(profile, { from: 0, to: from });
 console.log(`start-up (to a healthy /healthz): ${startup.busyMs.toFixed(0)} ms busy; top: ${startup.buckets.slice(0, 6).map((b) => `${b.name} ${(b.share * 100).toFixed(0)}%`).join(', ')}`);

@@ -7,7 +7,8 @@
  *   message hop more than a cheap statement itself; the same statement here costs ~0.05 ms. Only for
  *   bounded statements (a page's relations by key, a data version): a read that may run long belongs
  *   on the read workers (read-pool.ts), where it stalls no one.
- * - anywhere else (PostgreSQL, an in-memory database), Prisma's `$queryRaw`.
+ * - on PostgreSQL, `pg` directly on the client's pool (pg-reader.ts);
+ * - in an in-memory SQLite database (a second connection would see another database), Prisma's `$queryRaw`.
  *
  * Rows come back as `$queryRaw` gives them (the tests compare both on every table this is used for):
  * columns declared DATETIME as Date, BOOLEAN as boolean, BIGINT as bigint, the rest as SQLite stores

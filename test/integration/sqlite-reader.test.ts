@@ -2,7 +2,7 @@
  * The main-thread SQLite reader (src/db/sql-reader.ts) decodes every column of every table as Prisma's
  * `$queryRaw` does, on the main thread and on the read workers, binds dates and booleans as Prisma does,
  * and sees a commit made by another connection at once (the response cache's data version). SQLite only:
- * on PostgreSQL every hand-written read goes through `$queryRaw` itself.
+ * the PostgreSQL reader is tested in test/postgres/pg-reader.test.ts.
  */
 import Database from 'better-sqlite3';
 import { databaseFile } from '../../src/config.ts';
