@@ -82,6 +82,10 @@ function bindable(value: unknown): unknown {
   return value;
 }
 
+/** PostgreSQL's "cached plan must not change result type" (feature_not_supported) for a prepared statement. */
+const isStalePlan = (error: unknown) =>
+  (error as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
+
 type Build = (raw: unknown[]) => Record<string, unknown>;
 
 /**
@@ -140,9 +144,19 @@ export class PgReader implements SqlReader {
     // `text` numbers the placeholders as PostgreSQL does ($1, $2…); `sql` has SQLite's `?`.
     const sql = query.text;
     const statement = this.#statement(sql);
-    const result = await this.#pool.query<unknown[]>({
-      name: statement.name, text: sql, values: query.values.map(bindable), rowMode: 'array', types,
-    });
+    const values = query.values.map(bindable);
+    const run = () => this.#pool.query<unknown[]>({ name: statement.name, text: sql, values, rowMode: 'array', types });
+    let result: pg.QueryResult<unknown[]>;
+    try {
+      result = await run();
+    } catch (error) {
+      // A migration changed a table a prepared `t.*` statement reads (another process deployed a new
+      // version): PostgreSQL refuses the old plan on each connection that prepared it. Send this text
+      // unnamed from now on (parsed each time) rather than fail until every connection is renewed.
+      if (!statement.name || !isStalePlan(error)) throw error;
+      statement.name = undefined;
+      result = await run();
+    }
     this.#onQuery?.(sql, performance.now() - started, JSON.stringify(query.values, (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
     const names = result.fields.map((f) => f.name);
     const columns = names.join('\u0000');

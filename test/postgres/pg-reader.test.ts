@@ -201,3 +201,15 @@ it('shares one pool of DATABASE_POOL_SIZE connections with Prisma and closes it 
   await until(async () => (await connections()) === before);
   await expect(readersOf(db!).bounded.rows(Prisma.sql`SELECT 1 AS "one"`)).rejects.toThrow();
 });
+
+it('keeps reading a table a migration changed under its prepared statements', async () => {
+  await t.db.$executeRawUnsafe('CREATE TABLE "ReaderScratch" ("id" TEXT PRIMARY KEY)');
+  await t.db.$executeRawUnsafe(`INSERT INTO "ReaderScratch" VALUES ('a'), ('b')`);
+  const query = Prisma.sql`SELECT t.* FROM "ReaderScratch" t WHERE t."id" = ANY(${['a', 'b']}) ORDER BY t."id"`;
+  const reader = readersOf(t.db).bounded;
+  // Prepared on every connection of the pool that serves it, then the table changes.
+  await Promise.all(Array.from({ length: 12 }, () => reader.rows(query)));
+  await t.db.$executeRawUnsafe(`ALTER TABLE "ReaderScratch" ADD COLUMN "added" INTEGER NOT NULL DEFAULT 7`);
+  for (let i = 0; i < 12; i++) expect(await reader.rows(query)).toStrictEqual([{ id: 'a', added: 7 }, { id: 'b', added: 7 }]);
+  expect(await reader.rows(query)).toStrictEqual(await orm().rows(query));
+});
