@@ -1,11 +1,11 @@
 /**
  * Every loader that runs hand-written SQL (joined or not) returns what the equivalent Prisma model query
  * returns, in the same order, on the seeded database, and the joined loaders prime the by-id loaders
- * with rows equal to Prisma's. On SQLite the loaders read through the main-thread reader and are also
- * compared with the portable `$queryRaw` path; on PostgreSQL (`npm run test:postgres`) they read through
- * `$queryRaw`. The reader itself is tested in sqlite-reader.test.ts.
+ * with rows equal to Prisma's. The loaders read through the client's reader (on SQLite the main-thread
+ * reader, on PostgreSQL `pg` directly: `npm run test:postgres`) and are also compared with the portable
+ * `$queryRaw` path. The readers themselves are tested in sqlite-reader.test.ts and test/postgres/pg-reader.test.ts.
  */
-import { sqliteReaderOf } from '../../src/db/client.ts';
+import { readersOf } from '../../src/db/client.ts';
 import { prismaReader } from '../../src/db/sql-reader.ts';
 import { createLoaders } from '../../src/loaders/index.ts';
 import { seededDb, type TestDb } from '../helpers/db.ts';
@@ -18,8 +18,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** The SQLite main-thread reader; undefined on PostgreSQL, where the loaders use `$queryRaw`. */
-const reader = () => sqliteReaderOf(t.db);
+/** The client's reader for bounded statements: SQLite's main-thread reader, or PostgreSQL's `pg` reader. */
+const reader = () => readersOf(t.db).bounded;
 
 describe('loaders against the ORM', () => {
   const ids = async <T extends { id: string }>(rows: Promise<T[]>) => (await rows).map((r) => r.id);
