@@ -29,8 +29,8 @@ interface Via {
 /**
  * Rows of `table` whose `column` is one of `keys`, in `order`, in hand-written SQL. For the loaders a
  * nested page calls most: a model query costs ~0.5 ms of CPU more than the same statement through the
- * reader (src/db/sql-reader.ts: on SQLite a prepared statement on the main thread, elsewhere
- * `$queryRaw`), and the rows are the same objects (dates as Date, booleans as boolean; tested against
+ * reader (src/db/sql-reader.ts: on SQLite a prepared statement on the main thread, on PostgreSQL a named
+ * statement on `pg`, src/db/pg-reader.ts), and the rows are the same objects (dates as Date, booleans as boolean; tested against
  * the ORM's answer). Identifiers are fixed here, never from input; the keys are bound parameters. On
  * PostgreSQL they are one array parameter (`= ANY($1)`): the statement's text is then the same
  * for any number of keys, so it is prepared once per connection (src/db/pg-reader.ts) and planned once.
