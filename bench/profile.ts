@@ -1,7 +1,7 @@
 /**
  * CPU profile of the compiled server (what `npm start` runs) under load on one operation:
  *
- *   npm run bench:profile -- --size seed --only 'documents(first: 20)' [--duration 8] [--out profiles]
+ *   npm run bench:profile -- --size seed --only 'documents(first: 20)' [--duration 8] [--out profiles] [--server dist/src/main.js]
  *
  * Copies the corpus (built by `npm run bench`), starts `node --cpu-prof <server>` over the copy, sends
  * the operation from 8 connections for `duration` seconds (autocannon), stops the server with SIGTERM
@@ -30,7 +30,8 @@ const ONLY = arg('only', 'documents(first: 20)');
 const DURATION = Number(arg('duration', '8'));
 const OUT = path.resolve(arg('out', path.join(os.tmpdir(), 'dossier-profiles')));
 const DIR = process.env.BENCH_DIR || path.join(os.tmpdir(), 'dossier-bench');
-const MAIN = path.join(root, 'dist', 'src', 'main.js');
+// --server: another build of the server (e.g. a copy of dist/ from before a change), for before/after pairs.
+const MAIN = path.resolve(arg('server', path.join(root, 'dist', 'src', 'main.js')));
 
 const documents = SIZE === 'seed' ? 0 : Number(SIZE.replace(/k$/, '')) * (SIZE.endsWith('k') ? 1000 : 1);
 const corpus = path.join(DIR, `corpus-${documents}.db`);

@@ -86,8 +86,8 @@ export function sqliteReaderOf(db: Db): SqliteReader | undefined {
  * version), `lists` for those that may run long (a root list's page, a count, a filter), which must
  * not hold up the main thread. On SQLite files: the main thread's reader and the read workers (the
  * main thread's reader without workers); elsewhere (PostgreSQL, in memory) both are `$queryRaw`.
- * Measured on the 10k title list: its page on the main thread or a worker costs the same CPU per
- * request (4.6 vs 4.5 ms), so the lists keep the workers, where a slow one stalls no one.
+ * An unfiltered list's page walks at most a page of its index: it takes `bounded` (the worker round trip
+ * cost more CPU than the page, see src/services/pagination.ts); filtered pages and counts take `lists`.
  */
 export interface Readers {
   bounded: SqlReader;
