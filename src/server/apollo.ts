@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import {
   ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled,
@@ -15,7 +14,6 @@ import { projectRoot, type Config } from '../config.ts';
 import type { Context } from '../context.ts';
 import { resolvers } from '../resolvers/index.ts';
 import { createFormatError } from './errors.ts';
-import { compiledGateway } from './executor.ts';
 import { enforceLimits, measureOperationCached } from './limits.ts';
 import type { Logger } from './logger.ts';
 
@@ -102,11 +100,9 @@ function reportPlugin(): ApolloServerPlugin<Context> {
 }
 
 export function createApollo(config: Config, logger: Logger) {
-  // The schema Apollo would build from typeDefs and resolvers, built here so the compiled executor
-  // (src/server/executor.ts) runs over it.
-  const schema = makeExecutableSchema({ typeDefs, resolvers: resolvers as never });
   return new ApolloServer<Context>({
-    gateway: compiledGateway(schema),
+    typeDefs,
+    resolvers: resolvers as never,
     introspection: config.introspection,
     // "Did you mean …?" suggestions tell the schema to whoever asks: hide them when introspection is off.
     hideSchemaDetailsFromClientErrors: !config.introspection,
