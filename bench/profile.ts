@@ -73,6 +73,17 @@ const cpuMs = () => {
     return NaN;
   }
 };
+/** Resident memory of the server process now and at its peak (VmRSS, VmHWM), MB, from /proc. */
+const rssMb = () => {
+  try {
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
+    return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return { now: NaN, peak: NaN };
+  }
+};
+const rssAfterStart = rssMb().now;
 const from = now();
 const cpuBefore = cpuMs();
 const result = await autocannon({
@@ -82,6 +93,7 @@ const result = await autocannon({
 }) as { requests: { average: number; total: number }; non2xx: number };
 const to = now();
 const cpuUnderLoad = cpuMs() - cpuBefore;
+const rss = rssMb();
 child.kill('SIGTERM');
 await exited;
 for (const s of ['', '-wal', '-shm']) fs.rmSync(work + s, { force: true });
@@ -92,7 +104,8 @@ const profile = JSON.parse(fs.readFileSync(path.join(OUT, file), 'utf8'));
 const startup = summarise(profile, { from: 0, to: from });
 console.log(`start-up (to a healthy /healthz): ${startup.busyMs.toFixed(0)} ms busy; top: ${startup.buckets.slice(0, 6).map((b) => `${b.name} ${(b.share * 100).toFixed(0)}%`).join(', ')}`);
 const s = summarise(profile, { from, to });
-console.log(`under load: ${(cpuUnderLoad / result.requests.total).toFixed(2)} ms of server CPU per request (${cpuUnderLoad} ms for ${result.requests.total}; start-up ${cpuBefore} ms)\n`);
+console.log(`under load: ${(cpuUnderLoad / result.requests.total).toFixed(2)} ms of server CPU per request (${cpuUnderLoad} ms for ${result.requests.total}; start-up ${cpuBefore} ms)`);
+console.log(`RSS: ${rssAfterStart.toFixed(0)} MB after start, ${rss.peak.toFixed(0)} MB peak\n`);
 for (const b of s.buckets.slice(0, 18)) console.log(`${(b.share * 100).toFixed(1).padStart(5)}%  ${b.name}`);
 console.log('\nhottest functions (self time):');
 for (const f of s.functions.slice(0, 25)) console.log(`${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`);
