@@ -22,7 +22,7 @@ import { bumpDataVersion } from '../src/db/data-version.ts';
 import { seedDatabase } from '../seed/lib/index.ts';
 
 /** mulberry32: a small seeded PRNG, so a corpus is reproducible from its seed. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -113,6 +113,8 @@ export interface Config {
   basePath: string;
   /** Trust X-Forwarded-* from this many proxy hops for the client address (0: use the socket). */
   trustProxyHops: number;
+  /** GraphQL requests one client address may make per minute before 429 RATE_LIMITED (0: no limit). */
+  rateLimitPerMinute: number;
   /** After SIGTERM: how long /readyz answers 503 while still serving, before the listener closes. */
   shutdownGraceMs: number;
   /** After the listener closes: how long in-flight requests may take before they are cut. */
@@ -221,6 +223,7 @@ const envSchema = z.object({
   CORS_ORIGINS: origins,
   BASE_PATH: basePath,
   TRUST_PROXY_HOPS: int('TRUST_PROXY_HOPS', 0, 0, 10),
+  RATE_LIMIT_PER_MINUTE: int('RATE_LIMIT_PER_MINUTE', 0, 0, 10_000_000),
   SHUTDOWN_GRACE_MS: int('SHUTDOWN_GRACE_MS', 0, 0, 600_000),
   SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   RESPONSE_CACHE_MB: int('RESPONSE_CACHE_MB', 32, 0, 4096),
@@ -254,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS,
     basePath: e.BASE_PATH,
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     responseCacheMb: e.RESPONSE_CACHE_MB,

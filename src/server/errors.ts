@@ -21,6 +21,8 @@ export const ERROR_CODES = new Set([
   // The database stayed locked by other writers past BUSY_TIMEOUT_MS, or a read lost its worker thread
   // twice (extensions.retryable: true; HTTP 503 with Retry-After).
   'SERVICE_BUSY',
+  // More GraphQL requests from one client address than RATE_LIMIT_PER_MINUTE (HTTP 429 with Retry-After).
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ]);
 

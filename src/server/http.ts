@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { ApolloServer } from '@apollo/server';
 import type { Config } from '../config.ts';
@@ -159,6 +160,10 @@ export async function createHttpApp(opts: HttpOptions): Promise<FastifyInstance>
 
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
+    if (status === 429) {
+      // From @fastify/rate-limit, which has set Retry-After (seconds) and the x-ratelimit-* headers.
+      return reply.code(429).send({ errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', retryable: true } }] });
+    }
     if (status === 413) {
       void reply.header('connection', 'close');
       return reply.code(413).send(errorBody(`Request body exceeds ${config.limits.maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE'));
@@ -183,6 +188,21 @@ export async function createHttpApp(opts: HttpOptions): Promise<FastifyInstance>
     maxAge: 600,
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+  // RATE_LIMIT_PER_MINUTE GraphQL requests per client address (request.ip: the socket, or
+  // X-Forwarded-For through TRUST_PROXY_HOPS proxies) in a fixed one-minute window, counted in this
+  // process's memory; checked first on the GraphQL route, before authentication and the body, so that
+  // neither token guessing nor heavy queries escape it. Off (0) by default.
+  await app.register(rateLimit, { global: false });
+  const limitRate = config.rateLimitPerMinute > 0
+    ? [app.rateLimit({
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      errorResponseBuilder: (_request, context) => Object.assign(
+        new Error(`Rate limit exceeded: more than ${context.max} requests a minute from this client; retry in ${context.after}`),
+        { statusCode: 429 },
+      ),
+    })]
+    : [];
 
   /** Bearer token, then (with REQUIRE_AUTH_FOR_READS) the requirement of one, before the body is read. */
   const authenticateRequest = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -203,7 +223,7 @@ export async function createHttpApp(opts: HttpOptions): Promise<FastifyInstance>
   app.route({
     method: ['GET', 'POST'],
     url: paths.graphql,
-    onRequest: authenticateRequest,
+    onRequest: [...limitRate, authenticateRequest],
     handler: async (request, reply) => {
       if (ide && wantsIde(request)) {
         request.servedIde = true;

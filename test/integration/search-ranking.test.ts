@@ -6,46 +6,17 @@
  * for rare, common (in most documents: idf clamped), mixed, phrase and five-word queries, page by page
  * and at every cut of the first 120 ranks.
  */
-import crypto from 'node:crypto';
 import { migratedDb, type TestDb } from '../helpers/db.ts';
-import { searchDocuments, toFtsQuery, topMatches } from '../../src/services/search.ts';
+import { fillSearchCorpus, RANKING_QUERIES, searchPages } from '../helpers/search-corpus.ts';
+import { toFtsQuery, topMatches } from '../../src/services/search.ts';
 import { documentIdsOf, pageRows } from '../../src/services/search-sqlite.ts';
 
 let t: TestDb;
-
-/** mulberry32: the same corpus every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DOCUMENTS = 400;
-// Zipf-like: the first words are in nearly every document, the last in few.
-const VOCABULARY = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima',
-  'mike', 'november', 'oscar', 'papa', 'quebec', 'romeo', 'sierra', 'tango', 'uniform', 'victor', 'whiskey', 'xray', 'yankee', 'zulu',
-  ...Array.from({ length: 200 }, (_, i) => `rare${i}`)];
 
 beforeAll(async () => {
   t = await migratedDb();
-  const random = rng(7);
-  const word = () => VOCABULARY[Math.min(VOCABULARY.length - 1, Math.floor(Math.exp(random() * Math.log(VOCABULARY.length + 1)) - 1))]!;
-  const text = (n: number) => Array.from({ length: n }, word).join(' ');
-  const texts: { title: string; body: string }[] = [];
-  for (let i = 0; i < DOCUMENTS; i++) {
-    // A third repeat an earlier text (exact ties on every query); lengths come from a short list.
-    const repeat = i > 10 && random() < 0.33 ? texts[Math.floor(random() * texts.length)] : undefined;
-    texts.push(repeat ?? { title: text(3 + Math.floor(random() * 3)), body: text([20, 40, 60][Math.floor(random() * 3)]!) });
-  }
-  // Random ids, so that insertion (rowid) order says nothing about documentId order.
-  await t.db.$transaction(texts.map((d, i) => t.db.$executeRaw`
-    INSERT INTO "Document" ("id", "slug", "title", "publisher", "body", "contentHash", "wordCount", "updatedAt")
-    VALUES (${crypto.randomBytes(6).toString('hex')}, ${`doc-${i}`}, ${d.title}, ${'Test'}, ${d.body}, ${crypto.randomUUID()}, ${0}, ${new Date().toISOString()})`));
+  await fillSearchCorpus(t.db, DOCUMENTS);
 });
 afterAll(async () => {
   await t.close();
@@ -64,17 +35,7 @@ const documentFrequency = async (word: string) => {
   return Number(r!.n) / DOCUMENTS;
 };
 
-const QUERIES = [
-  'alpha', // in nearly every document: idf clamped, ordered by the tiny clamped weights
-  'alpha bravo', // two such words
-  'alpha bravo charlie delta echo', // five common words
-  'kilo', // in a minority
-  'rare120', // in a few
-  'rare120 alpha', // mixed: one rare word, one everywhere
-  'kilo lima mike', // several middling words
-  '"alpha bravo"', // a phrase
-  'rare1 rare2 rare3 rare4 rare5', // five less common words
-];
+const QUERIES = [...RANKING_QUERIES, 'kilo lima mike' /* several middling words */];
 
 describe('the corpus exercises what the strategy must get right', () => {
   it('has words in most documents and words in few', async () => {
@@ -129,15 +90,7 @@ describe.each(QUERIES)('%j', (query) => {
   });
 
   it.each([1, 7, 100])('pages of %i through the API service equal the exhaustive ranking, snippets included', async (size) => {
-    const seen: { documentId: string; score: number; snippet: string; titleHighlight: string }[] = [];
-    let after: string | null = null;
-    for (let pages = 0; pages < 400; pages++) {
-      const page = await searchDocuments(t.db, query, size, after);
-      seen.push(...page.edges.map((e) => e.node));
-      expect(await page.totalCount()).toBe(expected.length);
-      if (!page.pageInfo.hasNextPage || seen.length >= 150) break;
-      after = page.pageInfo.endCursor;
-    }
+    const seen = await searchPages(t.db, query, size, 150, expected.length);
     const n = Math.min(expected.length, seen.length);
     expect(n).toBe(Math.min(expected.length, size * Math.ceil(150 / size)));
     expect(seen.slice(0, n)).toEqual(expected.slice(0, n).map((r) => ({ documentId: r.documentId, score: -r.rank, snippet: r.snippet, titleHighlight: r.title })));

@@ -3,78 +3,26 @@
  * over HTTP): `db:backup` takes a complete and consistent copy, and `db:migrate`, `db:migrate status` and
  * `seed` work beside it instead of failing on a locked file. The copy is then restored and served.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { projectRoot } from '../../src/config.ts';
+import { Children, childEnv, exited, gqlAt, stop as stopProcess } from '../helpers/processes.ts';
 import { EDITOR, EDITOR_SECRET } from '../write/support.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-live-'));
 const dbFile = path.join(dir, 'live.db');
-const children = new Set<ChildProcess>();
+const children = new Children();
 
 afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
-    }
-  }
+  await children.killAll();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function childEnv(file = dbFile): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${file}`, LOG_LEVEL: 'info' };
-  delete env.NODE_OPTIONS; // jest's flags are not for the children
-  return env;
-}
-
-/** Runs one of the project's scripts (as `npm run` would, without npm) and collects its output. */
-function run(script: string, args: string[], file = dbFile): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: projectRoot, env: childEnv(file), stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
-}
-
-async function startServer(file = dbFile): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const env = { ...childEnv(file), PORT: String(port), HOST: '127.0.0.1', DOSSIER_TOKENS: `ann:editor:${EDITOR_SECRET}` };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /"url":"([^"]+)"/.exec(out);
-      if (m && out.includes('dossier is ready')) resolve(m[1]!);
-    });
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready:\n${out}`)));
-  });
-  return { child, url };
-}
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...EDITOR }, body: JSON.stringify({ query, variables }) });
-  return (await res.json()) as { data?: any; errors?: unknown[] };
-}
+const dbVars = (file = dbFile) => ({ DATABASE_URL: `file:${file}`, LOG_LEVEL: 'info' });
+const run = (script: string, args: string[], file = dbFile) => children.run(script, args, dbVars(file));
+const startServer = (file = dbFile) => children.startServer({ ...dbVars(file), DOSSIER_TOKENS: `ann:editor:${EDITOR_SECRET}` });
+const gql = (url: string, query: string, variables: Record<string, unknown> = {}) => gqlAt(url, query, variables, EDITOR);
 
 const CREATE = `mutation ($input: CreateActorInput!) { createActor(input: $input) { actor { id } } }`;
 
@@ -140,8 +88,7 @@ it('backs up, migrates, reports status and seeds while the server runs and write
   expect(inBackup).toBeGreaterThanOrEqual(5);
   expect(inBackup).toBeLessThan(written);
 
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await stopProcess(server);
   expect(expectConsistent(dbFile)).toBe(written);
 
   // Restore: the backup takes the database's place and is served.
@@ -149,8 +96,7 @@ it('backs up, migrates, reports status and seeds while the server runs and write
   expect(restored.code).toBe(0);
   const again = await startServer();
   const r = await gql(again.url, `{ actors(first: 1, filter: { nameContains: "Stream" }) { totalCount } }`);
-  again.child.kill('SIGTERM');
-  await new Promise((resolve) => again.child.once('exit', resolve));
+  await stopProcess(again.child);
   expect(expectConsistent(dbFile)).toBe(inBackup);
   expect(r.errors).toBeUndefined();
   expect(r.data.actors.totalCount).toBe(inBackup);
@@ -164,20 +110,16 @@ it('a first start killed at random points (migrating, seeding, listening) is fin
     // Spread over the first start's few seconds; reproducible from the seed printed on failure.
     const at = ((seed * (i + 7) * 7_919) % 4_000) + 50;
     kills.push(at);
-    const port = await freePort();
-    const env = { ...childEnv(file), PORT: String(port), HOST: '127.0.0.1' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env, stdio: 'ignore' });
-    children.add(child);
+    const child = children.spawn('src/main.ts', [], childEnv({ ...dbVars(file), PORT: '0', HOST: '127.0.0.1' }), 'ignore');
     await new Promise((resolve) => setTimeout(resolve, at));
     child.kill('SIGKILL');
-    await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+    await exited(child);
   }
   const { child, url } = await startServer(file).catch((e: Error) => {
     throw new Error(`kills at ${kills.join(', ')} ms (KILL_SEED=${seed}): ${e.message}`);
   });
   const r = await gql(url, '{ documents { totalCount } requests { totalCount } }');
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
+  await stopProcess(child);
   expect(r.errors).toBeUndefined();
   expect(r.data).toEqual({ documents: { totalCount: 5 }, requests: { totalCount: expect.any(Number) } });
   expect(r.data.requests.totalCount).toBeGreaterThan(0);

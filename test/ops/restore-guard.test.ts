@@ -3,79 +3,27 @@
  * nothing; once that server is gone — even by SIGKILL, with its -wal and -shm left behind — the restore
  * goes through and the next start serves the backup.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/config.ts';
+import { Children, gqlAt, stop } from '../helpers/processes.ts';
 import { EDITOR, EDITOR_SECRET } from '../write/support.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-restore-'));
 const dbFile = path.join(dir, 'live.db');
 const backup = path.join(dir, 'backup.db');
-const children = new Set<ChildProcess>();
+const children = new Children();
 
 afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
-    }
-  }
+  await children.killAll();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function env(): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: 'info' };
-  delete e.NODE_OPTIONS; // jest's flags are not for the children
-  return e;
-}
-
-function run(args: string[]): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/db/backup-cli.ts', ...args], { cwd: projectRoot, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: projectRoot, env: { ...env(), PORT: String(port), HOST: '127.0.0.1', DOSSIER_TOKENS: `ann:editor:${EDITOR_SECRET}` }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /"url":"([^"]+)"/.exec(out);
-      if (m && out.includes('dossier is ready')) resolve(m[1]!);
-    });
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready:\n${out}`)));
-  });
-  return { child, url };
-}
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...EDITOR }, body: JSON.stringify({ query, variables }) });
-  return (await res.json()) as { data?: any; errors?: unknown[] };
-}
+const dbVars = { DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: 'info' };
+const run = (args: string[]) => children.run('src/db/backup-cli.ts', args, dbVars);
+const startServer = () => children.startServer({ ...dbVars, DOSSIER_TOKENS: `ann:editor:${EDITOR_SECRET}` });
+const gql = (url: string, query: string, variables: Record<string, unknown> = {}) => gqlAt(url, query, variables, EDITOR);
 
 const CREATE = `mutation ($input: CreateActorInput!) { createActor(input: $input) { actor { slug } } }`;
 const COUNT = `{ actors(filter: { nameContains: "After The Backup" }) { totalCount } }`;
@@ -107,8 +55,7 @@ it('refuses to restore under a running server, naming it; restores once it is ki
   // The server never noticed.
   expect((await gql(first.url, COUNT)).data.actors.totalCount).toBe(1);
 
-  first.child.kill('SIGKILL');
-  await new Promise((resolve) => first.child.once('exit', resolve));
+  await stop(first.child, 'SIGKILL');
   expect(fs.existsSync(`${dbFile}-wal`)).toBe(true); // what a crash leaves
 
   const restored = await run(['restore', backup]);
@@ -117,6 +64,5 @@ it('refuses to restore under a running server, naming it; restores once it is ki
   expect((await gql(second.url, COUNT)).data.actors.totalCount).toBe(0);
   // And a restore under this one is refused as well.
   expect((await run(['restore', backup])).out).toContain(`pid ${second.child.pid}: `);
-  second.child.kill('SIGTERM');
-  await new Promise((resolve) => second.child.once('exit', resolve));
+  await stop(second.child);
 }, 120_000);

@@ -7,73 +7,30 @@
  * and the seed run by two processes at once on an empty database seeds it once.
  * Runs under `npm run test:postgres`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CACHE_HEADER } from '../../src/server/response-cache.ts';
-import { codes, type GqlResult } from '../helpers/server.ts';
+import { codes } from '../helpers/server.ts';
 import { migratedDb, seededDb, testPostgresUrl, type TestDb } from '../helpers/db.ts';
+import { Children, gqlAt, stop } from '../helpers/processes.ts';
 import { EDITOR, TOKENS } from '../write/support.ts';
 
 if (!testPostgresUrl) throw new Error('test/postgres needs TEST_POSTGRES_URL: run it with `npm run test:postgres`');
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const READY_TIMEOUT_MS = 120_000;
-const children: ChildProcess[] = [];
-const output: string[] = [];
+const children = new Children();
 let t: TestDb;
 let urls: string[];
 
-function startServer(databaseUrl: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', DOSSIER_TOKENS: TOKENS, LOG_LEVEL: 'info', SEED_IF_EMPTY: 'false',
-  };
-  delete env.NODE_OPTIONS;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise<string>((resolve, reject) => {
-    let pending = '';
-    const timer = setTimeout(() => reject(new Error(`server not ready in ${READY_TIMEOUT_MS} ms:\n${output.join('')}`)), READY_TIMEOUT_MS);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
-      output.push(text);
-      pending += text;
-      for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n')) {
-        const line = pending.slice(0, nl);
-        pending = pending.slice(nl + 1);
-        try {
-          const entry = JSON.parse(line) as { msg?: unknown; url?: unknown };
-          if (typeof entry.msg === 'string' && entry.msg.startsWith('dossier is ready') && typeof entry.url === 'string') {
-            clearTimeout(timer);
-            resolve(entry.url);
-          }
-        } catch { /* not a log line */ }
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code ?? signal}) before it was ready:\n${output.join('')}`));
-    });
-  });
-}
+const startServer = async (databaseUrl: string) =>
+  (await children.startServer({ DATABASE_URL: databaseUrl, DOSSIER_TOKENS: TOKENS, SEED_IF_EMPTY: 'false' }, READY_TIMEOUT_MS)).url;
 
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult & { cache: string | null }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  return { ...((await res.json()) as GqlResult), status: res.status, cache: res.headers.get(CACHE_HEADER) };
+/** A request to one of the processes, with whether its response cache answered (hit or miss). */
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const r = await gqlAt(url, query, variables, headers);
+  return { ...r, cache: r.headers.get(CACHE_HEADER) };
 }
 
 /** Runs `npm run seed`'s script in its own process against `databaseUrl`; resolves with its exit code and output. */
-function runSeed(databaseUrl: string): Promise<{ code: number | null; out: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
-  delete env.NODE_OPTIONS;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'seed/run.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => { out += c.toString('utf8'); });
-  child.stderr!.on('data', (c: Buffer) => { out += c.toString('utf8'); });
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
-}
+const runSeed = (databaseUrl: string) => children.run('seed/run.ts', [], { DATABASE_URL: databaseUrl });
 
 beforeAll(async () => {
   t = await seededDb();
@@ -81,11 +38,7 @@ beforeAll(async () => {
 }, 2 * READY_TIMEOUT_MS);
 
 afterAll(async () => {
-  await Promise.all(children.map((child) => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  })));
+  await Promise.all([...children.all].map((child) => stop(child)));
   await t?.close();
 });
 

@@ -48,10 +48,14 @@ test('a busy or rate-limiting server, by status or by a code this SDK does not k
     });
     expect(explainError(raw, 'write', true)).toEqual({ code: 'SERVICE_BUSY', action: 'retry', text: 'The server is busy right now and turned this away. Nothing was saved. Try again in a few seconds.' });
   }
-  // The SDK reports a code it does not know as INTERNAL_SERVER_ERROR; the server's own code is still read.
+  // The server's own rate limit (RATE_LIMIT_PER_MINUTE) is a code the SDK knows.
+  expect(new DossierError({
+    errors: [toDossierGraphQLError({ message: 'slow down', extensions: { code: 'RATE_LIMITED', retryable: true } })], operationName: 'op', attempts: 1, status: 429,
+  }).code).toBe('RATE_LIMITED');
+  // The SDK reports a code it does not know (a proxy's) as INTERNAL_SERVER_ERROR; the raw code is still read.
   const unknown = new DossierError({
-    errors: [toDossierGraphQLError({ message: 'busy', extensions: { code: 'RATE_LIMITED' } })], operationName: 'op', attempts: 1, status: 200,
-    cause: { response: { errors: [{ message: 'busy', extensions: { code: 'RATE_LIMITED' } }] } },
+    errors: [toDossierGraphQLError({ message: 'busy', extensions: { code: 'TOO_MANY_REQUESTS' } })], operationName: 'op', attempts: 1, status: 200,
+    cause: { response: { errors: [{ message: 'busy', extensions: { code: 'TOO_MANY_REQUESTS' } }] } },
   });
   expect(unknown.code).toBe('INTERNAL_SERVER_ERROR');
   expect(explainError(unknown, 'read', false)).toEqual({ code: 'SERVICE_BUSY', action: 'retry', text: 'The server is busy right now and turned this away. Try again in a few seconds.' });

@@ -4,98 +4,31 @@
  * intact and consistent: no half-written request, every span still its body's slice, one audit entry per
  * stored request, every acknowledged write kept, and the server answering again.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { codes, type GqlResult } from '../helpers/server.ts';
+import { codes } from '../helpers/server.ts';
+import { Children, exited, gqlAt as gql } from '../helpers/processes.ts';
 import { EDITOR, EDITOR_SECRET } from './support.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const READY_TIMEOUT_MS = 90_000;
 
 let dir: string;
 let dbFile: string;
-const children = new Set<ChildProcess>();
-/** Everything the servers printed (checked for secrets at the end). */
-const output: string[] = [];
+/** The servers this suite starts; their output is checked for secrets at the end. */
+const children = new Children();
+const output = children.output;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-crash-'));
   dbFile = path.join(dir, 'crash.db');
 });
 afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await exited(child, 10_000).catch(() => undefined);
-    }
-  }
+  await children.killAll();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function exited(child: ChildProcess, ms: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`child ${child.pid} still running after ${ms} ms`)), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
 /** Starts `src/main.ts` on the crash database and resolves with its URL once it logs that it is ready. */
-async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: `file:${dbFile}`,
-    PORT: '0', // the server picks a free port and logs its URL (a port probed here could be taken meanwhile)
-    HOST: '127.0.0.1',
-    DOSSIER_TOKENS: `ann:editor:${EDITOR_SECRET}`,
-    LOG_LEVEL: 'info',
-  };
-  delete env.NODE_OPTIONS; // jest's --experimental-vm-modules is not for the server
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let pending = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not get ready in ${READY_TIMEOUT_MS} ms:\n${output.join('')}`)), READY_TIMEOUT_MS);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
-      output.push(text);
-      pending += text;
-      for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n')) {
-        const line = pending.slice(0, nl);
-        pending = pending.slice(nl + 1);
-        let entry: { msg?: unknown; url?: unknown } = {};
-        try { entry = JSON.parse(line); } catch { continue; }
-        if (typeof entry.msg === 'string' && entry.msg.startsWith('dossier is ready') && typeof entry.url === 'string') {
-          clearTimeout(timer);
-          resolve(entry.url);
-        }
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${code ?? signal}) before it was ready:\n${output.join('')}`));
-    });
-  });
-  return { child, url };
-}
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  return { ...((await res.json()) as GqlResult), status: res.status };
-}
+const startServer = () => children.startServer({ DATABASE_URL: `file:${dbFile}`, DOSSIER_TOKENS: `ann:editor:${EDITOR_SECRET}` });
 
 const CREATE = 'mutation ($input: CreateRequestInput!) { createRequest(input: $input) { request { id slug } } }';
 const SOURCE = '000_86de1592ab15966e';

@@ -44,6 +44,10 @@ export interface DossierErrorExtensionsByCode {
   SERVICE_BUSY: {
     readonly retryable: true;
   };
+  /** More requests from this client than the server's rate limit allows; nothing was run. Retry after the response's Retry-After seconds. */
+  RATE_LIMITED: {
+    readonly retryable: true;
+  };
   INTERNAL_SERVER_ERROR: Record<never, never>;
   /** Client side: the server could not be reached or did not answer in time (after any retries). */
   NETWORK_ERROR: Record<never, never>;
@@ -74,7 +78,7 @@ export const DOSSIER_ERROR_CODES: readonly DossierErrorCode[] = [
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
   'QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX', 'TOO_MANY_ALIASES', 'TOO_MANY_TOKENS', 'PAYLOAD_TOO_LARGE',
-  'SERVICE_BUSY', 'INTERNAL_SERVER_ERROR', 'NETWORK_ERROR', 'BAD_RESPONSE',
+  'SERVICE_BUSY', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR', 'NETWORK_ERROR', 'BAD_RESPONSE',
 ];
 
 export const isDossierErrorCode = (value: unknown): value is DossierErrorCode =>
