@@ -1,7 +1,7 @@
 /**
  * CPU profile of the compiled server (what `npm start` runs) under load on one operation:
  *
- *   npm run bench:profile -- --size seed --only 'documents(first: 20)' [--duration 8] [--out profiles]
+ *   npm run bench:profile -- --size seed --only 'documents(first: 20)' [--duration 8] [--out profiles] [--server dist/src/main.js]
  *
  * Copies the corpus (built by `npm run bench`), starts `node --cpu-prof <server>` over the copy, sends
  * the operation from 8 connections for `duration` seconds (autocannon), stops the server with SIGTERM
@@ -34,7 +34,8 @@ const DURATION = Number(arg('duration', '8'));
 const OUT = path.resolve(arg('out', path.join(os.tmpdir(), 'dossier-profiles')));
 const DATABASE_URL = arg('database-url', '');
 const DIR = process.env.BENCH_DIR || path.join(os.tmpdir(), 'dossier-bench');
-const MAIN = path.join(root, 'dist', 'src', 'main.js');
+// --server: another build of the server (e.g. a copy of dist/ from before a change), for before/after pairs.
+const MAIN = path.resolve(arg('server', path.join(root, 'dist', 'src', 'main.js')));
 
 const documents = SIZE === 'seed' ? 0 : Number(SIZE.replace(/k$/, '')) * (SIZE.endsWith('k') ? 1000 : 1);
 const corpus = path.join(DIR, `corpus-${documents}.db`);
@@ -76,6 +77,17 @@ const cpuMs = () => {
     return NaN;
   }
 };
+/** Resident memory of the server process now and at its peak (VmRSS, VmHWM), MB, from /proc. */
+const rssMb = () => {
+  try {
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
+    return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return { now: NaN, peak: NaN };
+  }
+};
+const rssAfterStart = rssMb().now;
 const from = now();
 const cpuBefore = cpuMs();
 const result = await autocannon({
@@ -85,6 +97,7 @@ const result = await autocannon({
 }) as { requests: { average: number; total: number }; non2xx: number };
 const to = now();
 const cpuUnderLoad = cpuMs() - cpuBefore;
+const rss = rssMb();
 child.kill('SIGTERM');
 await exited;
 for (const s of ['', '-wal', '-shm']) fs.rmSync(work + s, { force: true });
@@ -95,7 +108,8 @@ const profile = JSON.parse(fs.readFileSync(path.join(OUT, file), 'utf8'));
 const startup = summarise(profile, { from: 0, to: from });
 console.log(`start-up (to a healthy /healthz): ${startup.busyMs.toFixed(0)} ms busy; top: ${startup.buckets.slice(0, 6).map((b) => `${b.name} ${(b.share * 100).toFixed(0)}%`).join(', ')}`);
 const s = summarise(profile, { from, to });
-console.log(`under load: ${(cpuUnderLoad / result.requests.total).toFixed(2)} ms of server CPU per request (${cpuUnderLoad} ms for ${result.requests.total}; start-up ${cpuBefore} ms)\n`);
+console.log(`under load: ${(cpuUnderLoad / result.requests.total).toFixed(2)} ms of server CPU per request (${cpuUnderLoad} ms for ${result.requests.total}; start-up ${cpuBefore} ms)`);
+console.log(`RSS: ${rssAfterStart.toFixed(0)} MB after start, ${rss.peak.toFixed(0)} MB peak\n`);
 for (const b of s.buckets.slice(0, 18)) console.log(`${(b.share * 100).toFixed(1).padStart(5)}%  ${b.name}`);
 console.log('\nhottest functions (self time):');
 for (const f of s.functions.slice(0, 25)) console.log(`${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`);

@@ -125,7 +125,7 @@ export interface Config {
   readWorkers: number;
   /** How long a write waits for another writer's lock before failing with SERVICE_BUSY. */
   busyTimeoutMs: number;
-  /** Run V8 with `--optimize-for-size` (a heap that grows less under load; see README "Memory"). */
+  /** Run V8 with `--optimize-for-size` (a heap that grows less under load, for 1.3–2.5× the CPU per request; see README "Memory"). */
   optimizeForSize: boolean;
 }
 
@@ -229,7 +229,7 @@ const envSchema = z.object({
   RESPONSE_CACHE_MB: int('RESPONSE_CACHE_MB', 32, 0, 4096),
   READ_WORKERS: int('READ_WORKERS', defaultReadWorkers(), 0, 64),
   BUSY_TIMEOUT_MS: int('BUSY_TIMEOUT_MS', 10_000, 0, 600_000),
-  OPTIMIZE_FOR_SIZE: bool('OPTIMIZE_FOR_SIZE', true),
+  OPTIMIZE_FOR_SIZE: bool('OPTIMIZE_FOR_SIZE', false),
 });
 
 /** Reads and validates the environment; throws one ConfigError listing every problem. */

@@ -5,7 +5,7 @@
 import { readPoolOf, readersOf, setReaders, type Db } from './db/client.ts';
 import type { SqlReader } from './db/sql-reader.ts';
 import { createLoaders, type Loaders } from './loaders/index.ts';
-import { createGate } from './loaders/batch.ts';
+import { createGate, type BatchGate } from './loaders/batch.ts';
 import type { Principal } from './domain/auth.ts';
 
 export interface Context {
@@ -29,13 +29,30 @@ export interface OperationReport {
 
 export const emptyReport = (): OperationReport => ({ operation: null, type: null, codes: [] });
 
+/**
+ * The request's client when reads run on worker threads: answers arrive out of band, so the loaders'
+ * batches wait while any statement of this request runs and each level is one batch (see
+ * src/loaders/batch.ts). Prisma's statements are tracked through a derived client (`$extends`), which is
+ * made on the first use that needs it: deriving one cost ~3.5 % of a title list's CPU (profiled), and
+ * most operations send no statement through Prisma at all (their reads go through the readers, tracked
+ * below). Until then the proxy answers only the provider name (src/db/dialect.ts) from the base client.
+ */
+function trackedOnUse(db: Db, gate: BatchGate): Db {
+  let derived: Db | undefined;
+  const client = () => (derived ??= db.$extends({ query: { $allOperations: ({ args, query }) => gate.track(query(args)) } }) as unknown as Db);
+  return new Proxy(db, {
+    get(target, key) {
+      if (key === '_activeProvider') return Reflect.get(target, key);
+      const c = client();
+      const value = Reflect.get(c, key) as unknown;
+      return typeof value === 'function' ? value.bind(c) : value;
+    },
+  });
+}
+
 export function createContext(db: Db, requestId: string, viewer: Principal | null = null, report = emptyReport()): Context {
   const gate = createGate();
-  // With reads on worker threads, answers arrive out of band: the loaders' batches wait while any
-  // statement of this request runs, so each level is one batch (see src/loaders/batch.ts).
-  const requestDb = readPoolOf(db)
-    ? (db.$extends({ query: { $allOperations: ({ args, query }) => gate.track(query(args)) } }) as unknown as Db)
-    : db;
+  const requestDb = readPoolOf(db) ? trackedOnUse(db, gate) : db;
   // The hand-written statements go through the client's readers (src/db/sql-reader.ts), tracked like
   // the request's Prisma statements.
   const { bounded, lists } = readersOf(db);

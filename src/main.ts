@@ -21,8 +21,9 @@ try {
   process.exit(2);
 }
 // Set before the server allocates anything much, and before the read workers start (they take the
-// process's V8 flags): under load the heap then grows by less between collections. Measured at 10k
-// documents: peak RSS 310–380 → 230–240 MB (bench/RESULTS.md, "Memory").
+// process's V8 flags): under load the heap then grows by less between collections. Off by default:
+// measured at 10k documents it cut the nested page's peak RSS from ~340 to ~205 MB but cost 1.6–2.5×
+// the CPU per request (bench/RESULTS.md, "Memory" and "The fixed cost of an uncached request").
 if (config.optimizeForSize) v8.setFlagsFromString('--optimize-for-size');
 const logger = createLogger(config.logLevel);
 const metrics = createMetrics();

@@ -87,8 +87,8 @@ export function sqliteReaderOf(db: Db): SqliteReader | undefined {
  * not hold up the main thread. On SQLite files: the main thread's reader and the read workers (the
  * main thread's reader without workers); on PostgreSQL both are `pg` directly (src/db/pg-reader.ts: the
  * server runs statements concurrently, so nothing needs a thread of its own); in memory, `$queryRaw`.
- * Measured on the 10k title list: its page on the main thread or a worker costs the same CPU per
- * request (4.6 vs 4.5 ms), so the lists keep the workers, where a slow one stalls no one.
+ * An unfiltered list's page walks at most a page of its index: it takes `bounded` (the worker round trip
+ * cost more CPU than the page, see src/services/pagination.ts); filtered pages and counts take `lists`.
  */
 export interface Readers {
   bounded: SqlReader;

@@ -57,6 +57,7 @@ export async function listDocuments(
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: sql,
     query: (sql) => readersOf(db).lists.rows(sql),
+    boundedQuery: (sql) => readersOf(db).bounded.rows(sql),
     // Never the ~3 KB body for a page of a list: the Document resolvers load it when it is asked for.
     columns: DOCUMENT_LIST_COLUMNS,
   });

@@ -61,6 +61,7 @@ export async function listEvents(
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: await eventConditions(db, filter ?? {}),
     query: (sql) => readersOf(db).lists.rows(sql),
+    boundedQuery: (sql) => readersOf(db).bounded.rows(sql),
     columns: 't.*',
   });
 }

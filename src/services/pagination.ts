@@ -239,8 +239,17 @@ export interface SqlKeysetOptions<Row extends { id: string }> {
   dialect: Dialect;
   /** Conditions on the table (aliased t), ANDed. */
   where: Prisma.Sql[];
-  /** Runs a statement (the service's database handle). */
+  /** Runs a statement (the service's database handle): the reader for reads that may run long. */
   query: <T>(sql: Prisma.Sql) => Promise<T[]>;
+  /**
+   * Runs the page statement of an unfiltered list, which walks at most `first + 1` (≤ 101) entries of
+   * the order's index from the cursor (the plan test holds every order of every list to that): the
+   * reader for bounded reads, on the main thread. Profiled on the 10k title list: sending this page to
+   * a read worker and back (postMessage, 12 % of the CPU) cost more than the page itself; on the main
+   * thread the request costs ~0.6 ms less (median of paired runs, 3.6 → 3.0 ms). Filtered pages and
+   * counts keep `query`: a filter may walk far past the page to find its matches.
+   */
+  boundedQuery?: <T>(sql: Prisma.Sql) => Promise<T[]>;
   /**
    * The page's rows: `columns` (e.g. \`t.*\`, fixed by the caller) selected by the page statement itself,
    * or `load` by id (any order) after a statement that selects only ids.
@@ -294,9 +303,10 @@ export async function sqlKeysetPage<Row extends { id: string }>(o: SqlKeysetOpti
   // NULLs first ascending and last descending, the order keysetPage asks Prisma for (dialect.ts).
   const order = o.nullable ? o.dialect.orderBy(col, scan) : Prisma.sql`${col} ${dir}`;
   const page = (columns: string) => Prisma.sql`SELECT ${Prisma.raw(columns)} FROM ${table} t ${sqlWhere(conditions)} ORDER BY ${order}, t."id" ${dir} LIMIT ${w.size + 1}`;
+  const pageQuery = o.where.length === 0 && o.boundedQuery ? o.boundedQuery : o.query;
   // One statement for the page's rows (a model query per page costs ~0.5 ms of CPU more than this).
-  if (o.columns) return finish(await o.query<Row>(page(o.columns)), w, fromRow, tag, count);
-  const ids = await o.query<{ id: string }>(page('t."id" AS "id"'));
+  if (o.columns) return finish(await pageQuery<Row>(page(o.columns)), w, fromRow, tag, count);
+  const ids = await pageQuery<{ id: string }>(page('t."id" AS "id"'));
   // An empty page loads nothing (Prisma would still send `WHERE 1=0`).
   const rows = new Map((ids.length ? await o.load!(ids.map((r) => r.id)) : []).map((r) => [r.id, r]));
   const ordered = ids.map((r) => rows.get(r.id)).filter((r): r is Row => r !== undefined);

@@ -72,6 +72,7 @@ export function listRequests(
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: requestConditions(filter ?? {}),
     query: (sql) => readersOf(db).lists.rows(sql),
+    boundedQuery: (sql) => readersOf(db).bounded.rows(sql),
     columns: 't.*',
   });
 }
@@ -111,6 +112,7 @@ export function listResponses(
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: and,
     query: (sql) => readersOf(db).lists.rows(sql),
+    boundedQuery: (sql) => readersOf(db).bounded.rows(sql),
     columns: 't.*',
   });
 }

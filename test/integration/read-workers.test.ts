@@ -101,3 +101,21 @@ it('fails a write that waits past the busy timeout with SERVICE_BUSY (HTTP 503, 
   }
   expect(ok(await s.gql('{ actors(filter: { nameContains: "Never Written" }) { totalCount } }')).actors.totalCount).toBe(0);
 });
+
+it('runs an unfiltered page on the main thread (bounded by its index walk) and a filtered page or a count on a worker', async () => {
+  const pool = readPoolOf(s.t.db)!;
+  const served = () => pool.stats().served;
+  let before = served();
+  for (const [list, field] of [['documents', 'TITLE'], ['requests', 'CREATED_AT'], ['events', 'TITLE']] as const) {
+    expect(ok(await s.gql(`{ ${list}(first: 3) { edges { cursor } } }`))[list].edges.length).toBeGreaterThan(0);
+    const order = `orderBy: { field: ${field}, direction: DESC }`;
+    const { edges } = ok(await s.gql(`{ ${list}(first: 2, ${order}) { edges { cursor } } }`))[list];
+    ok(await s.gql(`query ($c: String) { ${list}(first: 2, after: $c, ${order}) { edges { cursor } } }`, { c: edges[1].cursor }));
+  }
+  expect(served()).toBe(before);
+  ok(await s.gql('{ documents(first: 3, filter: { from: "2000" }) { edges { cursor } } }'));
+  expect(served()).toBe(before + 1);
+  before = served();
+  ok(await s.gql('{ documents(first: 3) { totalCount } }'));
+  expect(served()).toBe(before + 1);
+});
