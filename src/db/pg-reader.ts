@@ -19,6 +19,7 @@
 import pg from 'pg';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { SqlReader } from './sql-reader.ts';
+import { compileRowBuilder, sameColumns, type RowBuilder } from './row-builder.ts';
 
 type Parse = (text: string) => unknown;
 
@@ -86,25 +87,12 @@ function bindable(value: unknown): unknown {
 const isStalePlan = (error: unknown) =>
   (error as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
 
-type Build = (raw: unknown[]) => Record<string, unknown>;
-
-/**
- * Objects of one fixed shape from `pg`'s row arrays, compiled per statement (as sql-reader.ts does for
- * SQLite). Column names come from our own SQL, quoted as JSON; a repeated name keeps the last value,
- * as Prisma does.
- */
-function compileBuilder(names: readonly string[]): Build {
-  const last = new Map<string, number>();
-  names.forEach((n, i) => last.set(n, i));
-  const fields = [...last].map(([n, i]) => `${JSON.stringify(n)}: r[${i}]`);
-  return new Function(`return (r) => ({ ${fields.join(', ')} });`)() as Build;
-}
-
 interface Statement {
   /** The prepared statement's name on every connection, or undefined past the limit (sent unnamed). */
   name: string | undefined;
-  build?: Build;
-  columns?: string;
+  build?: RowBuilder;
+  /** The column names `build` was compiled for: a retried (unnamed) statement may return another shape. */
+  columns?: string[];
 }
 
 /**
@@ -158,11 +146,9 @@ export class PgReader implements SqlReader {
       result = await run();
     }
     this.#onQuery?.(sql, performance.now() - started, JSON.stringify(query.values, (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
-    const names = result.fields.map((f) => f.name);
-    const columns = names.join('\u0000');
-    if (statement.columns !== columns) {
-      statement.build = compileBuilder(names);
-      statement.columns = columns;
+    if (!statement.columns || !sameColumns(statement.columns, result.fields)) {
+      statement.columns = result.fields.map((f) => f.name);
+      statement.build = compileRowBuilder(statement.columns);
     }
     const build = statement.build!;
     const raw = result.rows;

@@ -20,6 +20,7 @@ import Database from 'better-sqlite3';
 import { ColumnTypeEnum, type SqlResultSet } from '@prisma/driver-adapter-utils';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { ReadPool } from './read-pool.ts';
+import { compileRowBuilder, type Decode, type RowBuilder } from './row-builder.ts';
 
 export interface SqlReader {
   /** The rows of one read-only statement, decoded as `$queryRaw` decodes them. */
@@ -35,8 +36,6 @@ interface RawClient {
 export function prismaReader(db: RawClient): SqlReader {
   return { rows: <T>(query: Prisma.Sql) => db.$queryRaw<T[]>(query) };
 }
-
-type Decode = ((value: unknown) => unknown) | null;
 
 /** Declared types Prisma's SQLite adapter knows and passes on as stored (numbers, text, bytes). */
 const AS_STORED = new Set([
@@ -68,18 +67,7 @@ function decoderOf(declared: string | null): Decode {
 interface Prepared {
   statement: Database.Statement<unknown[], unknown[]>;
   /** Builds a row object from better-sqlite3's raw array, decoding where the column type says so. */
-  build: (raw: unknown[]) => Record<string, unknown>;
-}
-
-/**
- * A row builder compiled per statement: better-sqlite3's raw arrays turned into objects of one fixed
- * shape. Measured on a page's evidence (150 rows of 20 columns): 1.9 ms of CPU against 2.9 ms for
- * better-sqlite3's own objects. Column names come from the statement (our own SQL), quoted as JSON.
- */
-function compileBuilder(columns: { name: string; type: string | null }[]): Prepared['build'] {
-  const decoders = columns.map((c) => decoderOf(c.type));
-  const fields = columns.map((c, i) => `${JSON.stringify(c.name)}: ${decoders[i] ? `d[${i}](r[${i}])` : `r[${i}]`}`);
-  return new Function('d', `return (r) => ({ ${fields.join(', ')} });`)(decoders) as Prepared['build'];
+  build: RowBuilder;
 }
 
 /** Distinct SQL texts kept (the IN lists of a page vary in length); least recently used out. */
@@ -108,7 +96,8 @@ export class SqliteReader implements SqlReader {
       this.#statements.delete(sql); // re-inserted below: most recently used
     } else {
       const statement = this.#db.prepare<unknown[], unknown[]>(sql).raw(true);
-      prepared = { statement, build: compileBuilder(statement.columns()) };
+      const columns = statement.columns();
+      prepared = { statement, build: compileRowBuilder(columns.map((c) => c.name), columns.map((c) => decoderOf(c.type))) };
       if (this.#statements.size >= STATEMENTS) this.#statements.delete(this.#statements.keys().next().value!);
     }
     this.#statements.set(sql, prepared);
