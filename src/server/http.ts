@@ -172,6 +172,13 @@ export async function createHttpApp(opts: HttpOptions): Promise<FastifyInstance>
       const message = /JSON/i.test(`${error.code} ${error.message}`) ? 'Request body is not valid JSON' : error.message;
       return reply.code(400).send(errorBody(message, 'BAD_REQUEST'));
     }
+    if (reply.raw.destroyed || error.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+      // The client went away before its answer was sent (a closed tab, a timed-out client, a load
+      // tester stopping): the compression stream reports it as an error, but nothing failed here and
+      // nobody is left to answer. Not an error for an operator to chase.
+      logger.info('the client closed the connection before the answer was sent', { requestId: request.id, path: request.url.split('?')[0] });
+      return;
+    }
     logger.error('unhandled HTTP error', { requestId: request.id, error: error.stack ?? String(error) });
     return reply.code(500).send(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
   });
