@@ -6,15 +6,16 @@ import { spanContext } from '../services/documents.ts';
 import { spanQuote } from '../domain/spans.ts';
 import { arrayPage } from '../services/pagination.ts';
 import { toGlobalId } from './global-id.ts';
+import type { DocumentParent } from './parents.ts';
 
 export const Evidence: EvidenceResolvers = {
   id: (e) => toGlobalId('Evidence', e.id),
-  document: async (e, _, ctx) => (await ctx.loaders.document.load(e.documentId))!,
+  // `now`: the document itself when the evidence's statement primed it (src/loaders/batch.ts).
+  document: (e, _, ctx) => ctx.loaders.document.now(e.documentId) as DocumentParent | Promise<DocumentParent>,
   // Long quotes are not stored (see STORED_QUOTE_MAX): only then is the body loaded.
-  quote: async (e, _, ctx) => {
+  quote: (e, _, ctx) => {
     if (e.quote !== '') return e.quote;
-    const doc = (await ctx.loaders.documentBody.load(e.documentId))!;
-    return spanQuote(e, () => doc.body);
+    return ctx.loaders.documentBody.load(e.documentId).then((doc) => spanQuote(e, () => doc!.body));
   },
   context: async (e, { chars }, ctx) => {
     const doc = (await ctx.loaders.documentBody.load(e.documentId))!;

@@ -13,6 +13,7 @@ import { fromGlobalId } from './global-id.ts';
 import { affiliationOf, loadNode, resolveRef } from './lookups.ts';
 import { withFilters } from './matches.ts';
 import { onlyTotalCount } from './selection.ts';
+import { prefetchRequests } from './prefetch.ts';
 
 const MAX_TIMELINE_ACTORS = 20;
 
@@ -58,6 +59,8 @@ export const Query: QueryResolvers = {
       ...sets,
       documentId: await resolveRef(ctx, 'Document', document, 'filter.document'),
     }, orderBy, { ...page, countOnly: onlyTotalCount(info) });
+    // The nodes' relations, loaded ahead so their fields resolve without a promise each.
+    await prefetchRequests(list, info, ctx);
     return withFilters(list, [
       sets.requester && { affiliation: sets.requester, side: 'REQUESTER' },
       sets.addressee && { affiliation: sets.addressee, side: 'ADDRESSEE' },

@@ -6,14 +6,24 @@ import type {
 import { parsePartialDate } from '../domain/partial-date.ts';
 import { entryAsOf, orderHistory } from '../services/request-status.ts';
 import type { Context } from '../context.ts';
+import type { Actor } from '../generated/prisma/client.ts';
 import { toGlobalId } from './global-id.ts';
 import { datedPage, loadAll } from './lookups.ts';
 import { evidencePage } from './evidence.ts';
+import { allNow, then } from '../loaders/batch.ts';
 
-async function partyActors(requestId: string, side: 'REQUESTER' | 'ADDRESSEE', ctx: Context) {
-  const parties = (await ctx.loaders.partiesByRequest.load(requestId)).filter((p) => p.side === side);
-  return loadAll(ctx.loaders.actor, parties.map((p) => p.actorId));
-}
+/*
+ * The relation fields answer with the loaders' `now`: the value itself when the list above has loaded
+ * it ahead (src/resolvers/prefetch.ts), else the loader's promise, as before. graphql-js completes a
+ * plain value without a promise or a microtask (src/loaders/batch.ts says why that matters).
+ */
+
+const partyActors = (requestId: string, side: 'REQUESTER' | 'ADDRESSEE', ctx: Context) =>
+  then(ctx.loaders.partiesByRequest.now(requestId), (parties) => {
+    const ids: string[] = [];
+    for (const p of parties) if (p.side === side) ids.push(p.actorId);
+    return allNow(ctx.loaders.actor, ids);
+  });
 
 /** Which kind of support a record has, from its evidence and citation lists. */
 export const supportKind = (evidence: unknown[], citations: unknown[]): SupportKind =>
@@ -27,18 +37,16 @@ async function statusEntryAt(requestId: string, asOf: string | null | undefined,
 export const Request: RequestResolvers = {
   id: (r) => toGlobalId('Request', r.id),
   // The stored column is the current status; with asOf the history answers (UNKNOWN before any entry).
-  status: async (r, { asOf }, ctx) => (asOf == null ? r.status : (await statusEntryAt(r.id, asOf, ctx))?.status ?? 'UNKNOWN'),
+  status: (r, { asOf }, ctx) => (asOf == null ? r.status : statusEntryAt(r.id, asOf, ctx).then((entry) => entry?.status ?? 'UNKNOWN')),
   statusEntry: (r, { asOf }, ctx) => statusEntryAt(r.id, asOf, ctx),
   statusHistory: async (r, _, ctx) => orderHistory(await ctx.loaders.statusHistoryByRequest.load(r.id)),
   dateClaims: (r, _, ctx) => ctx.loaders.dateClaimsByRequest.load(r.id),
   requesters: (r, _, ctx) => partyActors(r.id, 'REQUESTER', ctx),
   addressees: (r, _, ctx) => partyActors(r.id, 'ADDRESSEE', ctx),
-  parties: (r, _, ctx) => ctx.loaders.partiesByRequest.load(r.id),
-  items: async (r, { excluded }, ctx) => {
-    const items = await ctx.loaders.itemsByRequest.load(r.id);
-    return excluded == null ? items : items.filter((i) => i.excluded === excluded);
-  },
-  responses: (r, _, ctx) => ctx.loaders.responsesByRequest.load(r.id),
+  parties: (r, _, ctx) => ctx.loaders.partiesByRequest.now(r.id),
+  items: (r, { excluded }, ctx) =>
+    then(ctx.loaders.itemsByRequest.now(r.id), (items) => (excluded == null ? items : items.filter((i) => i.excluded === excluded))),
+  responses: (r, _, ctx) => ctx.loaders.responsesByRequest.now(r.id),
   madeAt: (r, _, ctx) => (r.madeAtId ? ctx.loaders.event.load(r.madeAtId) : null),
   evidence: async (r, page, ctx) => evidencePage(await ctx.loaders.evidenceByRequest.load(r.id), page),
   documents: async (r, page, ctx) =>
@@ -46,8 +54,8 @@ export const Request: RequestResolvers = {
 };
 
 export const RequestParty: RequestPartyResolvers = {
-  actor: async (p, _, ctx) => (await ctx.loaders.actor.load(p.actorId))!,
-  onBehalfOf: (p, _, ctx) => (p.onBehalfOfId ? ctx.loaders.actor.load(p.onBehalfOfId) : null),
+  actor: (p, _, ctx) => ctx.loaders.actor.now(p.actorId) as Actor | Promise<Actor>,
+  onBehalfOf: (p, _, ctx) => (p.onBehalfOfId ? ctx.loaders.actor.now(p.onBehalfOfId) : null),
 };
 
 export const RequestItem: RequestItemResolvers = {
@@ -55,7 +63,7 @@ export const RequestItem: RequestItemResolvers = {
   request: async (i, _, ctx) => (await ctx.loaders.request.load(i.requestId))!,
   quantities: (i, _, ctx) => ctx.loaders.quantitiesByItem.load(i.id),
   answeredBy: async (i, _, ctx) => loadAll(ctx.loaders.response, (await ctx.loaders.answersByItem.load(i.id)).map((l) => l.responseId)),
-  evidence: (i, _, ctx) => ctx.loaders.evidenceByItem.load(i.id),
+  evidence: (i, _, ctx) => ctx.loaders.evidenceByItem.now(i.id),
 };
 
 export const RequestStatusEntry: RequestStatusEntryResolvers = {
@@ -76,7 +84,7 @@ export const DateClaim: DateClaimResolvers = {
 export const RequestResponse: RequestResponseResolvers = {
   id: (r) => toGlobalId('RequestResponse', r.id),
   request: async (r, _, ctx) => (await ctx.loaders.request.load(r.requestId))!,
-  responder: async (r, _, ctx) => (await ctx.loaders.actor.load(r.responderId))!,
+  responder: (r, _, ctx) => ctx.loaders.actor.now(r.responderId) as Actor | Promise<Actor>,
   event: (r, _, ctx) => (r.eventId ? ctx.loaders.event.load(r.eventId) : null),
   items: async (r, _, ctx) => loadAll(ctx.loaders.item, (await ctx.loaders.answeredItemsByResponse.load(r.id)).map((l) => l.itemId)),
   quantities: (r, _, ctx) => ctx.loaders.quantitiesByResponse.load(r.id),
