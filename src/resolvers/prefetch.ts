@@ -77,7 +77,8 @@ export function requestWants(info: GraphQLResolveInfo): RequestWants {
 
 /**
  * Loads what the selection asks for under a page of requests (its edges' nodes). Never fails: a failed
- * batch leaves its keys unloaded, and the fields then load (and fail) on their own, as without this.
+ * batch leaves its keys unloaded (not in `now`'s values), and the fields fail with its error, as they
+ * would have without this.
  */
 export async function prefetchRequests(page: { edges: readonly { node: { id: string } }[] }, info: GraphQLResolveInfo, ctx: Context) {
   if (page.edges.length === 0) return;
@@ -86,7 +87,14 @@ export async function prefetchRequests(page: { edges: readonly { node: { id: str
   const l = ctx.loaders;
   const ids = page.edges.map((e) => e.node.id);
   const loaders = { parties: l.partiesByRequest, items: l.itemsByRequest, responses: l.responsesByRequest };
-  await Promise.all(relations.map((r) => loaders[r].loadMany(ids)));
+  await Promise.all(relations.map(async (r) => {
+    const results = await loaders[r].loadMany(ids);
+    // A failed batch forgets its keys (DataLoader); keep its error for the fields, which would otherwise
+    // send the statement again, where the fields' own loads would have failed together once.
+    results.forEach((result, i) => {
+      if (result instanceof Error) loaders[r].prime(ids[i]!, result);
+    });
+  }));
   if (itemEvidence === null) return;
   const itemIds: string[] = [];
   for (const id of ids) {
@@ -95,5 +103,9 @@ export async function prefetchRequests(page: { edges: readonly { node: { id: str
       if (itemEvidence === 'all' || item.excluded === itemEvidence) itemIds.push(item.id);
     }
   }
-  if (itemIds.length) await l.evidenceByItem.loadMany(itemIds);
+  if (itemIds.length === 0) return;
+  const results = await l.evidenceByItem.loadMany(itemIds);
+  results.forEach((result, i) => {
+    if (result instanceof Error) l.evidenceByItem.prime(itemIds[i]!, result);
+  });
 }
