@@ -5,10 +5,9 @@
 import type { Db } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { Prisma as P } from '../generated/prisma/client.ts';
-import DataLoader from 'dataloader';
 import { prismaReader, type SqlReader } from '../db/sql-reader.ts';
 import { dialectOf } from '../db/dialect.ts';
-import { createBatchers, createGate, type BatchGate } from './batch.ts';
+import { createBatchers, createGate, type BatchGate, type Loader } from './batch.ts';
 import { TARGET_COLUMN } from '../domain/evidence-targets.ts';
 
 type EvidenceTarget = Prisma.EvidenceCreateManyInput['targetType'];
@@ -47,6 +46,11 @@ function rowsIn<T>(via: Via, table: string, column: string, keys: readonly strin
  * the joined rows can prime their by-id loader and the next level asks for nothing.
  */
 const prefixed = (alias: string, columns: readonly string[], prefix: string) => columns.map((c) => `${alias}."${c}" AS "${prefix}${c}"`).join(', ');
+function pick<A>(row: Record<string, unknown>, own: readonly string[]): A {
+  const a: Record<string, unknown> = {};
+  for (const c of own) a[c] = row[c];
+  return a as A;
+}
 function split<A, B>(row: Record<string, unknown>, own: readonly string[], joined: readonly string[], prefix: string): [A, B] {
   const a: Record<string, unknown> = {};
   const b: Record<string, unknown> = {};
@@ -85,7 +89,7 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
    */
   function joinedIn<T, J extends { id: string }>(
     table: string, column: string, order: string, own: readonly string[],
-    target: { table: string; fk: string; fields: readonly string[]; loader: DataLoader<string, J | null> },
+    target: { table: string; fk: string; fields: readonly string[]; loader: Loader<string, J | null> },
   ) {
     const join = via.postgres
       ? `CROSS JOIN LATERAL (SELECT ${target.fields.map((c) => `d."${c}"`).join(', ')} FROM "${target.table}" d WHERE d."id" = t."${target.fk}" LIMIT 1) j`
@@ -93,6 +97,9 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
     return async (keys: readonly string[]): Promise<T[]> => {
       const rows = await rowsIn<Record<string, unknown>>(via, table, column, keys, order, `t.*, ${prefixed('j', target.fields, JOINED)}`, join);
       return rows.map((row) => {
+        // Most joined rows repeat on a page (a few actors answer most requests): copy each one once.
+        const id = row[`${JOINED}id`] as string;
+        if (target.loader.has(id)) return pick<T>(row, own);
         const [mine, joined] = split<T, J>(row, own, target.fields, JOINED);
         target.loader.prime(joined.id, joined);
         return mine;
