@@ -42,21 +42,28 @@ function rowsIn<T>(via: Via, table: string, column: string, keys: readonly strin
 
 /**
  * A relation's rows with the row each one points at, in one statement (what the floor does): the parent
- * table's columns as they are, the joined table's under `prefix`. `split` takes them apart again, so
+ * table's columns as they are, the joined table's under `prefix`. `copier`s take them apart again, so
  * the joined rows can prime their by-id loader and the next level asks for nothing.
  */
 const prefixed = (alias: string, columns: readonly string[], prefix: string) => columns.map((c) => `${alias}."${c}" AS "${prefix}${c}"`).join(', ');
-function pick<A>(row: Record<string, unknown>, own: readonly string[]): A {
-  const a: Record<string, unknown> = {};
-  for (const c of own) a[c] = row[c];
-  return a as A;
-}
-function split<A, B>(row: Record<string, unknown>, own: readonly string[], joined: readonly string[], prefix: string): [A, B] {
-  const a: Record<string, unknown> = {};
-  const b: Record<string, unknown> = {};
-  for (const c of own) a[c] = row[c];
-  for (const c of joined) b[c] = row[prefix + c];
-  return [a as A, b as B];
+
+type Copy = (row: Record<string, unknown>) => Record<string, unknown>;
+const copiers = new Map<string, Copy>();
+/**
+ * A function copying `columns` (read under `prefix`) into a new object of one fixed shape: an object
+ * literal, compiled once per column list, costs a fraction of filling an empty object key by key
+ * (profiled on a nested page, where it ran for every joined row). The names are the model's own
+ * columns (Prisma's field enums), never input.
+ */
+function copier(columns: readonly string[], prefix = ''): Copy {
+  const key = `${prefix}:${columns.join(',')}`;
+  let copy = copiers.get(key);
+  if (!copy) {
+    const fields = columns.map((c) => `${JSON.stringify(c)}: r[${JSON.stringify(prefix + c)}]`).join(', ');
+    copy = new Function('r', `return { ${fields} };`) as Copy;
+    copiers.set(key, copy);
+  }
+  return copy;
 }
 
 /** Every Document column but the body. */
@@ -94,15 +101,15 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
     const join = via.postgres
       ? `CROSS JOIN LATERAL (SELECT ${target.fields.map((c) => `d."${c}"`).join(', ')} FROM "${target.table}" d WHERE d."id" = t."${target.fk}" LIMIT 1) j`
       : `JOIN "${target.table}" j ON j."id" = t."${target.fk}"`;
+    const mine = copier(own);
+    const theirs = copier(target.fields, JOINED);
     return async (keys: readonly string[]): Promise<T[]> => {
       const rows = await rowsIn<Record<string, unknown>>(via, table, column, keys, order, `t.*, ${prefixed('j', target.fields, JOINED)}`, join);
       return rows.map((row) => {
-        // Most joined rows repeat on a page (a few actors answer most requests): copy each one once.
+        // Joined rows repeat on a page (the same actors answer many requests): copy each one once.
         const id = row[`${JOINED}id`] as string;
-        if (target.loader.has(id)) return pick<T>(row, own);
-        const [mine, joined] = split<T, J>(row, own, target.fields, JOINED);
-        target.loader.prime(joined.id, joined);
-        return mine;
+        if (!target.loader.has(id)) target.loader.prime(id, theirs(row) as J);
+        return mine(row) as T;
       });
     };
   }
