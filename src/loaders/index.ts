@@ -10,6 +10,7 @@ import { prismaReader, type SqlReader } from '../db/sql-reader.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { createBatchers, createGate, type BatchGate } from './batch.ts';
 import { TARGET_COLUMN } from '../domain/evidence-targets.ts';
+import { recordCounts, recordPages, type RecordEntry } from './actor-records.ts';
 
 type EvidenceTarget = Prisma.EvidenceCreateManyInput['targetType'];
 type Side = 'REQUESTER' | 'ADDRESSEE';
@@ -73,7 +74,8 @@ type DocumentRow = Omit<Prisma.DocumentModel, 'body'>;
  */
 export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: SqlReader = prismaReader(db)) {
   const { byId, groupedBy } = createBatchers(gate);
-  const via: Via = { reader, postgres: dialectOf(db).provider === 'postgresql' };
+  const dialect = dialectOf(db);
+  const via: Via = { reader, postgres: dialect.provider === 'postgresql' };
   const document = byId((ids) => rowsIn<DocumentRow>(via, 'Document', 'id', ids, 't."id"', DOCUMENT_COLUMNS));
   const actor = byId((ids) => rowsIn<Prisma.ActorModel>(via, 'Actor', 'id', ids, 't."id"'));
   /**
@@ -338,6 +340,14 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
       },
       (r) => r.actorId,
     ),
+
+    /**
+     * Pages of an actor's records (requestsMade, events, …) in (date, id) order, ids and dates only:
+     * one statement for every parent's page at a level (loaders/actor-records.ts). Keys: recordPageKey.
+     */
+    actorRecordPage: groupedBy<string, RecordEntry>((keys) => recordPages(dialect, (sql) => reader.rows(sql), keys), (r) => r.k),
+    /** How many records each page's list holds (keys: recordCountKey), one statement for all. */
+    actorRecordCount: groupedBy<string, { k: string; n: number }>((keys) => recordCounts((sql) => reader.rows(sql), keys), (r) => r.k),
   };
 }
 
