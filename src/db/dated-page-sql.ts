@@ -31,7 +31,7 @@ export const HEAVY_LINKS = 1000;
 
 /** How the records involving the actors are found, three ways (see the header). */
 export interface Involvement {
-  /** `SELECT <record id> FROM …`: the records' ids (the drive plan, and counts). */
+  /** `SELECT <record id> AS "id" FROM …`: the records' ids, repeats allowed (the drive plan, and counts). */
   ids: Prisma.Sql;
   /** A condition on the record table aliased `t`, true when the record involves the actors (the walk plan). */
   probe: Prisma.Sql;
@@ -90,15 +90,19 @@ export function datedSelects(o: DatedSelect): Prisma.Sql[] {
   const dir = Prisma.raw(o.scan === 'asc' ? 'ASC' : 'DESC');
   const order = o.nullable ? o.dialect.orderBy(col, o.scan) : Prisma.sql`${col} ${dir}`;
   const base = [...o.where, ...(o.cursor ? [pastCursor(col, o.cursor, o.scan, o.nullable)] : [])];
-  const select = (conditions: Prisma.Sql[], limit: Prisma.Sql, alias: string) => Prisma.sql`SELECT * FROM (SELECT ${o.columns} FROM ${table} t
+  const select = (from: Prisma.Sql, conditions: Prisma.Sql[], limit: Prisma.Sql, alias: string) => Prisma.sql`SELECT * FROM (SELECT ${o.columns} FROM ${from}
     ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}
     ORDER BY ${order}, t."id" ${dir} LIMIT ${limit}) AS ${Prisma.raw(`"${alias}"`)}`;
-  if (!o.involvement) return [select(base, Prisma.sql`${o.take}`, 'page')];
+  if (!o.involvement) return [select(Prisma.sql`${table} t`, base, Prisma.sql`${o.take}`, 'page')];
   const inv = o.involvement;
   const heavy = Prisma.sql`(SELECT COUNT(*) FROM (${inv.links} LIMIT ${HEAVY_LINKS}) AS "links") >= ${HEAVY_LINKS}`;
+  // The drive joins the distinct ids to the table in that order (SQLite keeps a CROSS JOIN's order): left
+  // to choose, with a date range to test SQLite may walk the range in the date index instead, which for a
+  // light actor crosses the whole range to find a few records.
+  const ids = Prisma.sql`(SELECT DISTINCT "x"."id" AS "id" FROM (${inv.ids}) AS "x") AS "ids" ${o.dialect.orderedJoin} ${table} t ON t."id" = "ids"."id"`;
   return [
-    select([...base, inv.probe], Prisma.sql`CASE WHEN ${heavy} THEN ${o.take} ELSE 0 END`, 'walk'),
-    select([...base, Prisma.sql`t."id" IN (${inv.ids})`], Prisma.sql`CASE WHEN ${heavy} THEN 0 ELSE ${o.take} END`, 'drive'),
+    select(Prisma.sql`${table} t`, [...base, inv.probe], Prisma.sql`CASE WHEN ${heavy} THEN ${o.take} ELSE 0 END`, 'walk'),
+    select(ids, base, Prisma.sql`CASE WHEN ${heavy} THEN 0 ELSE ${o.take} END`, 'drive'),
   ];
 }
 

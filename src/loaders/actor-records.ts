@@ -58,7 +58,7 @@ function involvement(s: Source, actorId: string): Involvement {
   const actor = Prisma.raw(`l."${s.actor}"`);
   const extra = 'extra' in s && s.extra ? Prisma.raw(` AND ${s.extra}`) : Prisma.empty;
   return {
-    ids: Prisma.sql`SELECT ${key} FROM ${link} WHERE ${actor} = ${actorId}${extra}`,
+    ids: Prisma.sql`SELECT ${key} AS "id" FROM ${link} WHERE ${actor} = ${actorId}${extra}`,
     probe: Prisma.sql`EXISTS (SELECT 1 FROM ${link} WHERE ${key} = t."id" AND ${actor} = ${actorId}${extra})`,
     links: Prisma.sql`SELECT 1 FROM ${link} WHERE ${actor} = ${actorId}${extra}`,
   };

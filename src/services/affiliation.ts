@@ -99,7 +99,7 @@ const constantList = (a: Affiliation) => idList(a, a.constant.map((c) => c.actor
 const holderRows = (a: Affiliation) => JSON.stringify(a.holders.map((h) => [h.actorId, h.fromMin, h.toMax]));
 
 /**
- * SQL selecting the ids of records (of `table`, with dateMin/dateMax) that an affiliated actor takes part
+ * SQL selecting the ids (column "id") of records (of `table`, with dateMin/dateMax) that an affiliated actor takes part
  * in, through `link`: a table with `linkKey` = the record's id and `actorColumn` = the actor.
  * `onBehalfOf` adds parties speaking for a matched actor; `extra` narrows the link rows (e.g. a side).
  */
@@ -118,15 +118,15 @@ export function affiliatedIds(a: Affiliation, o: LinkOf): Prisma.Sql {
   const key = Prisma.raw(`l."${o.linkKey}"`);
   const actor = Prisma.raw(`l."${o.actorColumn}"`);
   const extra = o.extra ?? Prisma.empty;
-  const parts = [Prisma.sql`SELECT ${key} FROM ${link} l WHERE ${actor} IN (${constantList(a)})${extra}`];
+  const parts = [Prisma.sql`SELECT ${key} AS "id" FROM ${link} l WHERE ${actor} IN (${constantList(a)})${extra}`];
   if (o.onBehalfOf && a.affiliated) {
-    parts.push(Prisma.sql`SELECT ${key} FROM ${link} l WHERE l."onBehalfOfId" IN (${constantList(a)})${extra}`);
+    parts.push(Prisma.sql`SELECT ${key} AS "id" FROM ${link} l WHERE l."onBehalfOfId" IN (${constantList(a)})${extra}`);
   }
   if (a.holders.length > 0) {
     const table = Prisma.raw(`"${o.table}"`);
     // The ordered join keeps the office holders outermost (SQLite does not reorder a CROSS JOIN): each is
     // searched in the link's actor index, rather than the link table scanned for them.
-    parts.push(Prisma.sql`SELECT ${key} FROM ${dialect.jsonRows(holderRows(a), 'h')}
+    parts.push(Prisma.sql`SELECT ${key} AS "id" FROM ${dialect.jsonRows(holderRows(a), 'h')}
       ${dialect.orderedJoin} ${link} l ON ${actor} = ${dialect.jsonAt('h', 0)}${extra}
       JOIN ${table} d ON d."id" = ${key}
       WHERE d."dateMax" >= ${dialect.jsonAt('h', 1)} AND d."dateMin" <= ${dialect.jsonAt('h', 2)}`);
