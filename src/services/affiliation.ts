@@ -142,25 +142,32 @@ export function affiliatedIds(a: Affiliation, o: LinkOf): Prisma.Sql {
  */
 export function involvementOf(a: Affiliation, o: LinkOf): Involvement {
   const dialect = a.dialect;
-  const link = Prisma.raw(`"${o.link}"`);
-  const key = Prisma.raw(`l."${o.linkKey}"`);
-  const actor = Prisma.raw(`l."${o.actorColumn}"`);
   const extra = o.extra ?? Prisma.empty;
-  const probes = [Prisma.sql`EXISTS (SELECT 1 FROM ${link} l WHERE ${key} = t."id" AND ${actor} IN (${constantList(a)})${extra})`];
-  if (o.onBehalfOf && a.affiliated) {
-    probes.push(Prisma.sql`EXISTS (SELECT 1 FROM ${link} l WHERE ${key} = t."id" AND l."onBehalfOfId" IN (${constantList(a)})${extra})`);
-  }
-  const holderIds = a.holders.map((h) => h.actorId);
-  if (holderIds.length > 0) {
-    // The date check reads the holders' JSON only for a link row whose actor holds one of the roles.
-    probes.push(Prisma.sql`EXISTS (SELECT 1 FROM ${link} l WHERE ${key} = t."id" AND ${actor} IN (${idList(a, holderIds)})${extra}
-      AND EXISTS (SELECT 1 FROM ${dialect.jsonRows(holderRows(a), 'h')} WHERE ${dialect.jsonAt('h', 0)} = ${actor}
-        AND t."dateMax" >= ${dialect.jsonAt('h', 1)} AND t."dateMin" <= ${dialect.jsonAt('h', 2)}))`);
-  }
+  // The link row's conditions, ORed: one probe reads the record's few link rows once.
+  const matches = (l: string) => {
+    // On the record itself, `|| ''` keeps SQLite from searching the actor index with these terms
+    // (gathering every matching record and sorting them: the drive plan) where this is the walk.
+    const actor = Prisma.raw(l === 't' ? `(t."${o.actorColumn}" || '')` : `${l}."${o.actorColumn}"`);
+    const list = [Prisma.sql`${actor} IN (${constantList(a)})`];
+    if (o.onBehalfOf && a.affiliated) list.push(Prisma.sql`${Prisma.raw(`${l}."onBehalfOfId"`)} IN (${constantList(a)})`);
+    if (a.holders.length > 0) {
+      // The date check reads the holders' JSON only for a link row whose actor holds one of the roles.
+      list.push(Prisma.sql`(${actor} IN (${idList(a, a.holders.map((h) => h.actorId))})
+        AND EXISTS (SELECT 1 FROM ${dialect.jsonRows(holderRows(a), 'h')} WHERE ${dialect.jsonAt('h', 0)} = ${actor}
+          AND t."dateMax" >= ${dialect.jsonAt('h', 1)} AND t."dateMin" <= ${dialect.jsonAt('h', 2)}))`);
+    }
+    return Prisma.sql`(${Prisma.join(list, ' OR ')})`;
+  };
+  const link = Prisma.raw(`"${o.link}"`);
+  // A record that is its own link row (a response and its responder) is tested on its own columns.
+  const probe = o.link === o.table && o.linkKey === 'id'
+    ? matches('t')
+    : Prisma.sql`EXISTS (SELECT 1 FROM ${link} l WHERE l.${Prisma.raw(`"${o.linkKey}"`)} = t."id" AND ${matches('l')}${extra})`;
+  const actor = Prisma.raw(`l."${o.actorColumn}"`);
   return {
     ids: affiliatedIds(a, o),
-    probe: Prisma.sql`(${Prisma.join(probes, ' OR ')})`,
-    links: Prisma.sql`SELECT 1 FROM ${link} l WHERE ${actor} IN (${idList(a, [...a.constant.map((c) => c.actorId), ...holderIds])})${extra}`,
+    probe,
+    links: Prisma.sql`SELECT 1 FROM ${link} l WHERE ${actor} IN (${idList(a, [...a.constant.map((c) => c.actorId), ...a.holders.map((h) => h.actorId)])})${extra}`,
   };
 }
 
