@@ -13,7 +13,6 @@ import { TARGET_COLUMN } from '../domain/evidence-targets.ts';
 import { recordCounts, recordPages, type RecordEntry } from './actor-records.ts';
 
 type EvidenceTarget = Prisma.EvidenceCreateManyInput['targetType'];
-type Side = 'REQUESTER' | 'ADDRESSEE';
 
 /** Earliest first, undated first (as ascending partial dates sort everywhere in the API), then by id. */
 const dateOrder = <F extends string>(field: F) =>
@@ -206,26 +205,11 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
       (ids) => db.eventParticipant.findMany({ where: { eventId: { in: [...ids] } }, orderBy: [{ role: 'asc' }, { id: 'asc' }] }),
       (p) => p.eventId,
     ),
-    eventIdsByActor: groupedBy(
-      (ids) => db.eventParticipant.findMany({ where: { actorId: { in: [...ids] } }, select: { actorId: true, eventId: true } }),
-      (p) => p.actorId,
-    ),
     partiesByRequest: groupedBy(
       // Enums sort by their names on both stores (CAST): PostgreSQL would sort its enum types in declared order.
       joinedIn<Prisma.RequestPartyModel, Prisma.ActorModel>('RequestParty', 'requestId', 'CAST(t."side" AS TEXT) DESC, t."id"', PARTY_FIELDS,
         { table: 'Actor', fk: 'actorId', fields: ACTOR_FIELDS, loader: actor }),
       (p) => p.requestId,
-    ),
-    /** Keys are `${actorId}:${side}`. */
-    requestIdsByActorSide: groupedBy<string, { actorId: string; side: Side; requestId: string }>(
-      (keys) => {
-        const pairs = keys.map((k) => k.split(':') as [string, Side]);
-        return db.requestParty.findMany({
-          where: { OR: pairs.map(([actorId, side]) => ({ actorId, side })) },
-          select: { actorId: true, side: true, requestId: true },
-        });
-      },
-      (p) => `${p.actorId}:${p.side}`,
     ),
     itemsByRequest: groupedBy(
       (ids) => rowsIn<Prisma.RequestItemModel>(via, 'RequestItem', 'requestId', ids, 't."excluded", CAST(t."category" AS TEXT), t."id"'),
@@ -236,10 +220,6 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
       joinedIn<Prisma.RequestResponseModel, Prisma.ActorModel>('RequestResponse', 'requestId', 't."date" IS NULL, t."date", t."id"', RESPONSE_FIELDS,
         { table: 'Actor', fk: 'responderId', fields: ACTOR_FIELDS, loader: actor }),
       (r) => r.requestId,
-    ),
-    responsesByActor: groupedBy(
-      (ids) => db.requestResponse.findMany({ where: { responderId: { in: [...ids] } }, orderBy: dateOrder('date') }),
-      (r) => r.responderId,
     ),
     responsesByEvent: groupedBy(
       (ids) => db.requestResponse.findMany({ where: { eventId: { in: [...ids] } }, orderBy: dateOrder('date') }),
@@ -265,11 +245,6 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
       (e) => e.documentId,
     ),
 
-    /** Documents with evidence on an actor (its mentions). */
-    documentIdsByActor: groupedBy(
-      (ids) => db.evidence.findMany({ where: { actorId: { in: [...ids] } }, select: { actorId: true, documentId: true }, distinct: ['actorId', 'documentId'] }),
-      (e) => e.actorId!,
-    ),
     /** Documents with evidence on an event or its participants. */
     documentIdsByEvent: groupedBy(
       async (ids) => {

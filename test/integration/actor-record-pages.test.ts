@@ -204,7 +204,7 @@ describe("an actor's record connections, paged in SQL", () => {
     // (in one statement, or two when the documents' pages, loaded a step later, ask for theirs later).
     expect(many.n).toBe(few.n);
     expect(many.n).toBeLessThanOrEqual(8);
-    expect(many.q.filter((x) => x.includes('CAST(? AS TEXT) AS "k", t."id"'))).toHaveLength(1);
+    expect(many.q.filter((x) => x.includes('AS TEXT) AS "k", t."id"'))).toHaveLength(1);
     const iraq = many.data.actors.edges.find((e: any) => e.node.slug === 'iraq').node;
     expect(iraq.requestsMade.totalCount).toBe(BULK / 2 + (await s.t.db.requestParty.count({ where: { actorId: heavy, side: 'REQUESTER', requestId: { not: { startsWith: 'bulk' } } } })));
     expect(iraq.events.edges).toHaveLength(3);
