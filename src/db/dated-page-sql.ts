@@ -24,8 +24,10 @@ import type { Dialect } from './dialect.ts';
 
 /**
  * Link rows from which an actor counts as heavy and its pages walk the date index. Driving from the
- * link sorts at most this many records; walking costs `take × records / links` probes, at most a few
- * thousand index searches at 100k documents (a millisecond or two).
+ * link sorts at most this many records; walking costs about `take × records / links` probes: at 100k
+ * documents 2–6 ms per table for the busiest actor, but up to 10–19 ms for an actor just above the
+ * threshold (bench/RESULTS.md, "Heavy actors at 100k"). Fixed, since a table's row count is not cheap
+ * to read on both stores; a threshold growing with it (√(take × rows)) would balance the two plans.
  */
 export const HEAVY_LINKS = 1000;
 
