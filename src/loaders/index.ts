@@ -9,9 +9,9 @@ import { prismaReader, type SqlReader } from '../db/sql-reader.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { createBatchers, createGate, type BatchGate, type Loader } from './batch.ts';
 import { TARGET_COLUMN } from '../domain/evidence-targets.ts';
+import { recordCounts, recordPages, type RecordEntry } from './actor-records.ts';
 
 type EvidenceTarget = Prisma.EvidenceCreateManyInput['targetType'];
-type Side = 'REQUESTER' | 'ADDRESSEE';
 
 /** Earliest first, undated first (as ascending partial dates sort everywhere in the API), then by id. */
 const dateOrder = <F extends string>(field: F) =>
@@ -84,7 +84,8 @@ type DocumentRow = Omit<Prisma.DocumentModel, 'body'>;
  */
 export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: SqlReader = prismaReader(db)) {
   const { byId, groupedBy } = createBatchers(gate);
-  const via: Via = { reader, postgres: dialectOf(db).provider === 'postgresql' };
+  const dialect = dialectOf(db);
+  const via: Via = { reader, postgres: dialect.provider === 'postgresql' };
   const document = byId((ids) => rowsIn<DocumentRow>(via, 'Document', 'id', ids, 't."id"', DOCUMENT_COLUMNS));
   const actor = byId((ids) => rowsIn<Prisma.ActorModel>(via, 'Actor', 'id', ids, 't."id"'));
   /**
@@ -218,26 +219,11 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
       (ids) => db.eventParticipant.findMany({ where: { eventId: { in: [...ids] } }, orderBy: [{ role: 'asc' }, { id: 'asc' }] }),
       (p) => p.eventId,
     ),
-    eventIdsByActor: groupedBy(
-      (ids) => db.eventParticipant.findMany({ where: { actorId: { in: [...ids] } }, select: { actorId: true, eventId: true } }),
-      (p) => p.actorId,
-    ),
     partiesByRequest: groupedBy(
       // Enums sort by their names on both stores (CAST): PostgreSQL would sort its enum types in declared order.
       joinedIn<Prisma.RequestPartyModel, Prisma.ActorModel>('RequestParty', 'requestId', 'CAST(t."side" AS TEXT) DESC, t."id"', PARTY_FIELDS,
         { table: 'Actor', fk: 'actorId', fields: ACTOR_FIELDS, loader: actor }),
       (p) => p.requestId,
-    ),
-    /** Keys are `${actorId}:${side}`. */
-    requestIdsByActorSide: groupedBy<string, { actorId: string; side: Side; requestId: string }>(
-      (keys) => {
-        const pairs = keys.map((k) => k.split(':') as [string, Side]);
-        return db.requestParty.findMany({
-          where: { OR: pairs.map(([actorId, side]) => ({ actorId, side })) },
-          select: { actorId: true, side: true, requestId: true },
-        });
-      },
-      (p) => `${p.actorId}:${p.side}`,
     ),
     itemsByRequest: groupedBy(
       (ids) => rowsIn<Prisma.RequestItemModel>(via, 'RequestItem', 'requestId', ids, 't."excluded", CAST(t."category" AS TEXT), t."id"'),
@@ -248,10 +234,6 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
       joinedIn<Prisma.RequestResponseModel, Prisma.ActorModel>('RequestResponse', 'requestId', 't."date" IS NULL, t."date", t."id"', RESPONSE_FIELDS,
         { table: 'Actor', fk: 'responderId', fields: ACTOR_FIELDS, loader: actor }),
       (r) => r.requestId,
-    ),
-    responsesByActor: groupedBy(
-      (ids) => db.requestResponse.findMany({ where: { responderId: { in: [...ids] } }, orderBy: dateOrder('date') }),
-      (r) => r.responderId,
     ),
     responsesByEvent: groupedBy(
       (ids) => db.requestResponse.findMany({ where: { eventId: { in: [...ids] } }, orderBy: dateOrder('date') }),
@@ -277,11 +259,6 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
       (e) => e.documentId,
     ),
 
-    /** Documents with evidence on an actor (its mentions). */
-    documentIdsByActor: groupedBy(
-      (ids) => db.evidence.findMany({ where: { actorId: { in: [...ids] } }, select: { actorId: true, documentId: true }, distinct: ['actorId', 'documentId'] }),
-      (e) => e.actorId!,
-    ),
     /** Documents with evidence on an event or its participants. */
     documentIdsByEvent: groupedBy(
       async (ids) => {
@@ -352,6 +329,14 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
       },
       (r) => r.actorId,
     ),
+
+    /**
+     * Pages of an actor's records (requestsMade, events, …) in (date, id) order, ids and dates only:
+     * one statement for every parent's page at a level (loaders/actor-records.ts). Keys: recordPageKey.
+     */
+    actorRecordPage: groupedBy<string, RecordEntry>((keys) => recordPages(dialect, (sql) => reader.rows(sql), keys), (r) => r.k),
+    /** How many records each page's list holds (keys: recordCountKey), one statement for all. */
+    actorRecordCount: groupedBy<string, { k: string; n: number }>((keys) => recordCounts((sql) => reader.rows(sql), keys), (r) => r.k),
   };
 }
 

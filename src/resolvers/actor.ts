@@ -2,9 +2,8 @@
 import type { ActorRelationResolvers, ActorResolvers, ActorRoleResolvers } from '../generated/graphql.ts';
 import { parsePartialDate } from '../domain/partial-date.ts';
 import { officeHoldersOf, rolesAt } from '../services/actors.ts';
-import { arrayPage } from '../services/pagination.ts';
 import { toGlobalId } from './global-id.ts';
-import { countedActorsPage, datedPage } from './lookups.ts';
+import { actorRecordsPage, countedActorsPage } from './lookups.ts';
 import { evidencePage } from './evidence.ts';
 
 export const Actor: ActorResolvers = {
@@ -18,18 +17,12 @@ export const Actor: ActorResolvers = {
     officeHoldersOf(await ctx.loaders.rolesWithin.load(a.id), at != null ? parsePartialDate(at, 'at') : null, title ?? null),
   memberOf: (a, _, ctx) => ctx.loaders.relationsFrom.load(a.id),
   members: (a, _, ctx) => ctx.loaders.relationsTo.load(a.id),
-  requestsMade: async (a, page, ctx) =>
-    datedPage(ctx.loaders.request, (await ctx.loaders.requestIdsByActorSide.load(`${a.id}:REQUESTER`)).map((p) => p.requestId), (r) => r.date, page),
-  requestsReceived: async (a, page, ctx) =>
-    datedPage(ctx.loaders.request, (await ctx.loaders.requestIdsByActorSide.load(`${a.id}:ADDRESSEE`)).map((p) => p.requestId), (r) => r.date, page),
-  responses: async (a, page, ctx) => {
-    const list = await ctx.loaders.responsesByActor.load(a.id);
-    return arrayPage(list, page, (r) => ({ value: r.date, id: r.id }));
-  },
-  events: async (a, page, ctx) =>
-    datedPage(ctx.loaders.event, (await ctx.loaders.eventIdsByActor.load(a.id)).map((p) => p.eventId), (e) => e.start, page),
-  documents: async (a, page, ctx) =>
-    datedPage(ctx.loaders.document, (await ctx.loaders.documentIdsByActor.load(a.id)).map((e) => e.documentId), (d) => d.published, page),
+  // Paged in SQL, a page's cost independent of how many records the actor has (lookups.ts).
+  requestsMade: (a, page, ctx) => actorRecordsPage(ctx, 'requestsMade', a.id, ctx.loaders.request, (r) => r.date, page),
+  requestsReceived: (a, page, ctx) => actorRecordsPage(ctx, 'requestsReceived', a.id, ctx.loaders.request, (r) => r.date, page),
+  responses: (a, page, ctx) => actorRecordsPage(ctx, 'responses', a.id, ctx.loaders.response, (r) => r.date, page),
+  events: (a, page, ctx) => actorRecordsPage(ctx, 'events', a.id, ctx.loaders.event, (e) => e.start, page),
+  documents: (a, page, ctx) => actorRecordsPage(ctx, 'documents', a.id, ctx.loaders.document, (d) => d.published, page),
   coMentions: async (a, page, ctx) => {
     const counts = await ctx.loaders.coMentionsByActor.load(a.id);
     return countedActorsPage(ctx, counts.map((c) => ({ actorId: c.otherId, count: c.count })), page);

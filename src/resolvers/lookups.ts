@@ -2,7 +2,8 @@
 import type { Context } from '../context.ts';
 import { badInput, DomainError } from '../domain/errors.ts';
 import { fromGlobalId, tryFromGlobalId, type NodeType } from './global-id.ts';
-import { arrayPage, type PageArgs } from '../services/pagination.ts';
+import { arrayPage, customPage, type PageArgs } from '../services/pagination.ts';
+import { recordCountKey, recordPageKey, type ActorRecords } from '../loaders/actor-records.ts';
 import { actorsNamed } from '../services/actors.ts';
 import { resolveAffiliation, type Affiliation } from '../services/affiliation.ts';
 
@@ -117,3 +118,30 @@ export const byDate = <T extends { id: string }>(date: (row: T) => string | null
   const db = date(b) ?? '';
   return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 };
+
+/**
+ * A page of an actor's records (requestsMade, events, …) in the order and with the cursors of
+ * `datedPage` (undated first, ties by id; tag of arrayPage's ascending lists), paged in SQL: the page's
+ * ids for every parent at this level in one statement, then its rows through `loader`; totalCount
+ * counted for every parent in one statement, only when asked for.
+ */
+export async function actorRecordsPage<T extends { id: string }>(
+  ctx: Context,
+  source: ActorRecords,
+  actorId: string,
+  loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> },
+  date: (row: T) => string | null,
+  page: PageArgs,
+) {
+  return customPage<T>(
+    page,
+    'list:asc',
+    (r) => ({ value: date(r), id: r.id }),
+    async (cursor, scan, take) => {
+      const entries = await ctx.loaders.actorRecordPage.load(recordPageKey({ source, actorId, cursor, scan, take }));
+      const rows = new Map((await loadAll(loader, entries.map((e) => e.id))).map((r) => [r.id, r]));
+      return entries.map((e) => rows.get(e.id)).filter((r): r is T => r !== undefined);
+    },
+    async () => (await ctx.loaders.actorRecordCount.load(recordCountKey(source, actorId)))[0]?.n ?? 0,
+  );
+}

@@ -15,7 +15,8 @@
  * ActorRole.withinId); the lists then filter records with IN (SELECT …) joins driven by that small set,
  * passed as one JSON parameter, so its size never meets the bind-parameter limit.
  */
-import type { DbTx } from '../db/client.ts';
+import { readersOf, type DbTx } from '../db/client.ts';
+import type { Involvement } from '../db/dated-page-sql.ts';
 import { dialectOf, type Dialect } from '../db/dialect.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
@@ -61,7 +62,8 @@ export async function resolveAffiliation(db: DbTx, principalIds: string[], affil
   }
   // Partial dates widen to their first/last day by padding: "2004" → from "2004-01-01", to "2004-99-99"
   // (compared as text only against real days, a "99" bound is the last day of its month or year).
-  const rows = await db.$queryRaw<{ actorId: string; principalId: string; via: Affiliate['via']; roleId: string | null; fromMin: string; toMax: string }[]>(Prisma.sql`
+  // A bounded read (the principals' parts and roles, through indexes): the main thread's reader.
+  const rows = await readersOf(db).bounded.rows<{ actorId: string; principalId: string; via: Affiliate['via']; roleId: string | null; fromMin: string; toMax: string }>(Prisma.sql`
     WITH RECURSIVE parts("id", "principal") AS (
       SELECT CAST(value AS TEXT), CAST(value AS TEXT) FROM ${d.jsonValues(JSON.stringify(principals))}
       UNION
@@ -89,40 +91,84 @@ export async function resolveAffiliation(db: DbTx, principalIds: string[], affil
  * `json_each` SQLite assumes a couple of dozen, and for a link whose actor index it deems unselective (few
  * distinct responders) it then scans the whole table instead of searching the index per actor.
  */
-const constantList = (a: Affiliation) => {
-  const ids = [...new Set(a.constant.map((c) => c.actorId))];
+const idList = (a: Affiliation, list: string[]) => {
+  const ids = [...new Set(list)];
   return ids.length <= 50 ? Prisma.join(ids) : Prisma.sql`SELECT value FROM ${a.dialect.jsonValues(JSON.stringify(ids))}`;
 };
+const constantList = (a: Affiliation) => idList(a, a.constant.map((c) => c.actorId));
 const holderRows = (a: Affiliation) => JSON.stringify(a.holders.map((h) => [h.actorId, h.fromMin, h.toMax]));
 
 /**
- * SQL selecting the ids of records (of `table`, with dateMin/dateMax) that an affiliated actor takes part
+ * SQL selecting the ids (column "id") of records (of `table`, with dateMin/dateMax) that an affiliated actor takes part
  * in, through `link`: a table with `linkKey` = the record's id and `actorColumn` = the actor.
  * `onBehalfOf` adds parties speaking for a matched actor; `extra` narrows the link rows (e.g. a side).
  */
-export function affiliatedIds(
-  a: Affiliation,
-  o: { table: 'Request' | 'Event' | 'RequestResponse'; link: 'RequestParty' | 'EventParticipant' | 'RequestResponse'; linkKey: string; actorColumn: string; onBehalfOf?: boolean; extra?: Prisma.Sql },
-): Prisma.Sql {
+export interface LinkOf {
+  table: 'Request' | 'Event' | 'RequestResponse';
+  link: 'RequestParty' | 'EventParticipant' | 'RequestResponse';
+  linkKey: string;
+  actorColumn: string;
+  onBehalfOf?: boolean;
+  extra?: Prisma.Sql;
+}
+
+export function affiliatedIds(a: Affiliation, o: LinkOf): Prisma.Sql {
   const dialect = a.dialect;
   const link = Prisma.raw(`"${o.link}"`);
   const key = Prisma.raw(`l."${o.linkKey}"`);
   const actor = Prisma.raw(`l."${o.actorColumn}"`);
   const extra = o.extra ?? Prisma.empty;
-  const parts = [Prisma.sql`SELECT ${key} FROM ${link} l WHERE ${actor} IN (${constantList(a)})${extra}`];
+  const parts = [Prisma.sql`SELECT ${key} AS "id" FROM ${link} l WHERE ${actor} IN (${constantList(a)})${extra}`];
   if (o.onBehalfOf && a.affiliated) {
-    parts.push(Prisma.sql`SELECT ${key} FROM ${link} l WHERE l."onBehalfOfId" IN (${constantList(a)})${extra}`);
+    parts.push(Prisma.sql`SELECT ${key} AS "id" FROM ${link} l WHERE l."onBehalfOfId" IN (${constantList(a)})${extra}`);
   }
   if (a.holders.length > 0) {
     const table = Prisma.raw(`"${o.table}"`);
     // The ordered join keeps the office holders outermost (SQLite does not reorder a CROSS JOIN): each is
     // searched in the link's actor index, rather than the link table scanned for them.
-    parts.push(Prisma.sql`SELECT ${key} FROM ${dialect.jsonRows(holderRows(a), 'h')}
+    parts.push(Prisma.sql`SELECT ${key} AS "id" FROM ${dialect.jsonRows(holderRows(a), 'h')}
       ${dialect.orderedJoin} ${link} l ON ${actor} = ${dialect.jsonAt('h', 0)}${extra}
       JOIN ${table} d ON d."id" = ${key}
       WHERE d."dateMax" >= ${dialect.jsonAt('h', 1)} AND d."dateMin" <= ${dialect.jsonAt('h', 2)}`);
   }
   return Prisma.join(parts, ' UNION ');
+}
+
+/**
+ * The same records found three ways (db/dated-page-sql.ts): their ids (`affiliatedIds`), a probe of one
+ * record of `o.table` aliased t (for a page walking that table's date index: each condition an index
+ * search on the link's (record, actor) key), and the link rows of every affiliated actor (office holders
+ * at any date: only to measure how many there are).
+ */
+export function involvementOf(a: Affiliation, o: LinkOf): Involvement {
+  const dialect = a.dialect;
+  const extra = o.extra ?? Prisma.empty;
+  // The link row's conditions, ORed: one probe reads the record's few link rows once.
+  const matches = (l: string) => {
+    // On the record itself, `|| ''` keeps SQLite from searching the actor index with these terms
+    // (gathering every matching record and sorting them: the drive plan) where this is the walk.
+    const actor = Prisma.raw(l === 't' ? `(t."${o.actorColumn}" || '')` : `${l}."${o.actorColumn}"`);
+    const list = [Prisma.sql`${actor} IN (${constantList(a)})`];
+    if (o.onBehalfOf && a.affiliated) list.push(Prisma.sql`${Prisma.raw(`${l}."onBehalfOfId"`)} IN (${constantList(a)})`);
+    if (a.holders.length > 0) {
+      // The date check reads the holders' JSON only for a link row whose actor holds one of the roles.
+      list.push(Prisma.sql`(${actor} IN (${idList(a, a.holders.map((h) => h.actorId))})
+        AND EXISTS (SELECT 1 FROM ${dialect.jsonRows(holderRows(a), 'h')} WHERE ${dialect.jsonAt('h', 0)} = ${actor}
+          AND t."dateMax" >= ${dialect.jsonAt('h', 1)} AND t."dateMin" <= ${dialect.jsonAt('h', 2)}))`);
+    }
+    return Prisma.sql`(${Prisma.join(list, ' OR ')})`;
+  };
+  const link = Prisma.raw(`"${o.link}"`);
+  // A record that is its own link row (a response and its responder) is tested on its own columns.
+  const probe = o.link === o.table && o.linkKey === 'id'
+    ? matches('t')
+    : Prisma.sql`EXISTS (SELECT 1 FROM ${link} l WHERE l.${Prisma.raw(`"${o.linkKey}"`)} = t."id" AND ${matches('l')}${extra})`;
+  const actor = Prisma.raw(`l."${o.actorColumn}"`);
+  return {
+    ids: affiliatedIds(a, o),
+    probe,
+    links: Prisma.sql`SELECT 1 FROM ${link} l WHERE ${actor} IN (${idList(a, [...a.constant.map((c) => c.actorId), ...a.holders.map((h) => h.actorId)])})${extra}`,
+  };
 }
 
 /** How one actor on a record (dated [dateMin, dateMax]) matches the affiliation, if it does. */

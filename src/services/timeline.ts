@@ -1,14 +1,19 @@
 /**
- * The timeline: events, requests and responses in date order, paged in SQL over one UNION ALL, so a
- * page costs the same however long the timeline is. Only kinds, ids and dates are read here; the
- * records themselves are loaded for the page alone, through the request's loaders.
+ * The timeline: events, requests and responses in date order. A page is one statement: per table, the
+ * page's SELECT (for an actor filter, a walk of the table's (date, id) index or a drive from the actors'
+ * link rows, chosen in the statement: db/dated-page-sql.ts), each ordered and limited on its own, joined
+ * by UNION ALL and merged here. So a page costs the same however long the timeline is, for a light
+ * actor or for one in thousands of records. Only kinds, ids and dates are read here; the records
+ * themselves are loaded for the page alone, through the request's loaders.
  */
-import type { DbTx } from '../db/client.ts';
+import { readersOf, type DbTx } from '../db/client.ts';
+import { dialectOf } from '../db/dialect.ts';
+import { datedSelects, mergePage, unionAll, type Involvement } from '../db/dated-page-sql.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { parsePartialDate } from '../domain/partial-date.ts';
 import { customPage, type PageArgs } from './pagination.ts';
-import { affiliatedIds, type Affiliation } from './affiliation.ts';
+import { affiliatedIds, involvementOf, type Affiliation, type LinkOf } from './affiliation.ts';
 
 export type TimelineKind = 'EVENT' | 'REQUEST' | 'RESPONSE';
 export interface TimelineEntry {
@@ -16,6 +21,12 @@ export interface TimelineEntry {
   id: string;
   date: string;
 }
+
+const TABLES: { kind: TimelineKind; dateColumn: string; hasEnd?: boolean; link: LinkOf }[] = [
+  { kind: 'EVENT', dateColumn: 'start', hasEnd: true, link: { table: 'Event', link: 'EventParticipant', linkKey: 'eventId', actorColumn: 'actorId' } },
+  { kind: 'REQUEST', dateColumn: 'date', link: { table: 'Request', link: 'RequestParty', linkKey: 'requestId', actorColumn: 'actorId', onBehalfOf: true } },
+  { kind: 'RESPONSE', dateColumn: 'date', link: { table: 'RequestResponse', link: 'RequestResponse', linkKey: 'id', actorColumn: 'responderId' } },
+];
 
 export async function listTimeline(
   db: DbTx,
@@ -26,34 +37,52 @@ export async function listTimeline(
   const to = filter.to != null ? parsePartialDate(filter.to, 'to') : null;
   if (from && to && to.max < from.min) throw badInput(`to (${to.value}) is before from (${from.value})`, { field: 'to' });
   const a = filter.actors ?? null;
+  const dialect = dialectOf(db);
+  const readers = readersOf(db);
 
   // The same conditions on each table (aliased t): dated, overlapping [from, to], involving one of the
-  // actors or an actor acting for one (an IN (SELECT …) driven by the affiliated set, see affiliation.ts).
-  const range = Prisma.sql`${from ? Prisma.sql` AND t."dateMax" >= ${from.min}` : Prisma.empty}${to ? Prisma.sql` AND t."dateMin" <= ${to.max}` : Prisma.empty}`;
-  const involves = (o: Parameters<typeof affiliatedIds>[1]) => (a ? Prisma.sql` AND t."id" IN (${affiliatedIds(a, o)})` : Prisma.empty);
-  const entries = Prisma.sql`
-    SELECT 'EVENT' AS "kind", t."id" AS "id", t."start" AS "date" FROM "Event" t
-      WHERE t."start" IS NOT NULL${range}${involves({ table: 'Event', link: 'EventParticipant', linkKey: 'eventId', actorColumn: 'actorId' })}
-    UNION ALL
-    SELECT 'REQUEST', t."id", t."date" FROM "Request" t
-      WHERE t."date" IS NOT NULL${range}${involves({ table: 'Request', link: 'RequestParty', linkKey: 'requestId', actorColumn: 'actorId', onBehalfOf: true })}
-    UNION ALL
-    SELECT 'RESPONSE', t."id", t."date" FROM "RequestResponse" t
-      WHERE t."date" IS NOT NULL${range}${involves({ table: 'RequestResponse', link: 'RequestResponse', linkKey: 'id', actorColumn: 'responderId' })}`;
+  // actors or an actor acting for one (see affiliation.ts).
+  const conditions = (t: (typeof TABLES)[number]) => {
+    const col = Prisma.raw(`t."${t.dateColumn}"`);
+    const and = [Prisma.sql`${col} IS NOT NULL`];
+    // The range on the partial date itself as well, redundant with the dateMin/dateMax test but a bound
+    // for the (date, id) index, so a page walking it starts at the range (dateSpan in domain/partial-date.ts:
+    // dateMin is the first day of the date, which sorts before it as text; dateMax is its last day, or
+    // for an event with an end, the end's).
+    if (from) {
+      and.push(Prisma.sql`t."dateMax" >= ${from.min}`);
+      if (!t.hasEnd) and.push(Prisma.sql`${col} >= ${from.min.slice(0, 4)}`);
+    }
+    if (to) and.push(Prisma.sql`t."dateMin" <= ${to.max}`, Prisma.sql`${col} <= ${to.max}`);
+    return and;
+  };
+  const involvement = (link: LinkOf): Involvement | null => (a ? involvementOf(a, link) : null);
 
   return customPage<TimelineEntry>(
     page,
     'timeline',
     (e) => ({ value: e.date, id: e.id }),
-    (cursor, scan, take) => {
-      const past = scan === 'asc' ? Prisma.raw('>') : Prisma.raw('<');
-      const where = cursor ? Prisma.sql`WHERE "date" ${past} ${cursor.value} OR ("date" = ${cursor.value} AND "id" ${past} ${cursor.id})` : Prisma.empty;
-      const dir = Prisma.raw(scan === 'asc' ? 'ASC' : 'DESC');
-      return db.$queryRaw<TimelineEntry[]>(Prisma.sql`SELECT "kind", "id", "date" FROM (${entries}) AS "entries" ${where} ORDER BY "date" ${dir}, "id" ${dir} LIMIT ${take}`);
+    async (cursor, scan, take) => {
+      // A hand-made cursor without a date matches nothing (no entry is undated), as it always has.
+      if (cursor && cursor.value === null) return [];
+      const selects = TABLES.flatMap((t) => datedSelects({
+        dialect, table: t.link.table, dateColumn: t.dateColumn, nullable: false,
+        columns: Prisma.sql`CAST(${t.kind} AS TEXT) AS "kind", t."id" AS "id", t.${Prisma.raw(`"${t.dateColumn}"`)} AS "date"`,
+        where: conditions(t), involvement: involvement(t.link), cursor, scan, take,
+      }));
+      const rows = await readers.lists.rows<TimelineEntry>(unionAll(selects));
+      return mergePage(rows, (e) => e.date, scan, take);
     },
     async () => {
-      const [r] = await db.$queryRaw<{ n: bigint | number }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM (${entries}) AS "entries"`);
-      return Number(r?.n ?? 0);
+      // Exact: every matching record of the three tables counted through the actors' link rows (or the
+      // date indexes), without reading a record's row.
+      const counts = TABLES.map((t) => {
+        const where = conditions(t);
+        if (a) where.push(Prisma.sql`t."id" IN (${affiliatedIds(a, t.link)})`);
+        return Prisma.sql`SELECT COUNT(*) AS "n" FROM ${Prisma.raw(`"${t.link.table}"`)} t WHERE ${Prisma.join(where, ' AND ')}`;
+      });
+      const rows = await readers.lists.rows<{ n: bigint | number }>(Prisma.join(counts, ' UNION ALL '));
+      return rows.reduce((sum, r) => sum + Number(r.n), 0);
     },
   );
 }

@@ -1,0 +1,140 @@
+/**
+ * SQL for a page of the records an actor (or a set of actors) takes part in — events, requests,
+ * responses, documents — in (date, id) order, priced by the page rather than by how many records the
+ * actor has. Two plans, written as two SELECTs of which exactly one returns rows:
+ *
+ * - walk:  the record table's (date, id) index from the cursor, in order, each record probed for the
+ *          actor in the link table's (record, actor) index, stopping after LIMIT matches. For an actor in
+ *          a fraction f of the records a page probes about `take / f` records, whatever the corpus size.
+ * - drive: the actor's link rows through the (actor, record) index, the matching records sorted (a
+ *          temp B-tree over the actor's records alone). Right for a light actor, for whom the walk
+ *          would cross most of the index to find a few matches.
+ *
+ * Which one runs is decided inside the statement by a cheap measure — the actor's link rows, counted
+ * up to HEAVY_LINKS — placed in each SELECT's LIMIT (`CASE WHEN … THEN take ELSE 0 END`): SQLite
+ * evaluates a LIMIT once before the scan and skips a SELECT whose LIMIT is 0 without reading a row, as
+ * PostgreSQL's Limit node does (it never pulls from its input then). A condition in the WHERE clause
+ * would instead be tested on every row the scan reads (measured: 1 ms for nothing at 25k events). On
+ * the 100k corpus: 0.75 ms for the busiest actor's first 50 events, 0.04 ms for a light actor's.
+ *
+ * Identifiers come from the callers' fixed choices, never from input; values are bound parameters.
+ */
+import { Prisma } from '../generated/prisma/client.ts';
+import type { Dialect } from './dialect.ts';
+
+/**
+ * Link rows from which an actor counts as heavy and its pages walk the date index. Driving from the
+ * link sorts at most this many records; walking costs about `take × records / links` probes: at 100k
+ * documents 2–6 ms per table for the busiest actor, but up to 10–19 ms for an actor just above the
+ * threshold (bench/RESULTS.md, "Heavy actors at 100k"). Fixed, since a table's row count is not cheap
+ * to read on both stores; a threshold growing with it (√(take × rows)) would balance the two plans.
+ */
+export const HEAVY_LINKS = 1000;
+
+/** How the records involving the actors are found, three ways (see the header). */
+export interface Involvement {
+  /** `SELECT <record id> AS "id" FROM …`: the records' ids, repeats allowed (the drive plan, and counts). */
+  ids: Prisma.Sql;
+  /** A condition on the record table aliased `t`, true when the record involves the actors (the walk plan). */
+  probe: Prisma.Sql;
+  /** `SELECT 1 FROM …`: the actors' link rows, counted up to HEAVY_LINKS to choose the plan. */
+  links: Prisma.Sql;
+}
+
+export type SortValue = string | number | null;
+export interface Cursor {
+  value: SortValue;
+  id: string;
+}
+
+export interface DatedSelect {
+  dialect: Dialect;
+  table: 'Event' | 'Request' | 'RequestResponse' | 'Document';
+  /** The date column (partial dates as text: "2004", "2004-06", "2004-06-28"). */
+  dateColumn: string;
+  /** Whether undated records are in the list (first ascending, last descending); else the caller excludes them. */
+  nullable: boolean;
+  /** Selected columns over `t`, e.g. `t."id" AS "id", t."date" AS "date"` (fixed by the caller). */
+  columns: Prisma.Sql;
+  /** Further conditions on `t`, ANDed. */
+  where: Prisma.Sql[];
+  /** Null: every record of the table (the unfiltered timeline) — one SELECT walking the index. */
+  involvement: Involvement | null;
+  cursor: Cursor | null;
+  scan: 'asc' | 'desc';
+  take: number;
+}
+
+/**
+ * The keyset condition for rows strictly past `cursor` in the `scan` direction, with NULL dates first
+ * ascending and last descending. A leading range on the date (`d >= v AND (d > v OR id > i)`) lets the
+ * index be walked from the cursor (see sqlKeysetPage in services/pagination.ts, which pages alike).
+ */
+export function pastCursor(col: Prisma.Sql, cursor: Cursor, scan: 'asc' | 'desc', nullable: boolean): Prisma.Sql {
+  const { value, id } = cursor;
+  const past = Prisma.raw(scan === 'asc' ? '>' : '<');
+  if (value === null) {
+    return scan === 'asc' ? Prisma.sql`((${col} IS NULL AND t."id" > ${id}) OR ${col} IS NOT NULL)` : Prisma.sql`(${col} IS NULL AND t."id" < ${id})`;
+  }
+  const from = Prisma.raw(scan === 'asc' ? '>=' : '<=');
+  const orNull = scan === 'desc' && nullable ? Prisma.sql` OR ${col} IS NULL` : Prisma.empty;
+  return Prisma.sql`((${col} ${from} ${value} AND (${col} ${past} ${value} OR t."id" ${past} ${id}))${orNull})`;
+}
+
+/**
+ * The SELECTs of one page (one, or the walk and the drive plan), each wrapped as a subquery so that
+ * several can be joined by UNION ALL into one statement (a page per parent, a branch per table). Each
+ * returns at most `take` rows in order; the caller merges them.
+ */
+export function datedSelects(o: DatedSelect): Prisma.Sql[] {
+  const col = Prisma.raw(`t."${o.dateColumn}"`);
+  const table = Prisma.raw(`"${o.table}"`);
+  const dir = Prisma.raw(o.scan === 'asc' ? 'ASC' : 'DESC');
+  const order = o.nullable ? o.dialect.orderBy(col, o.scan) : Prisma.sql`${col} ${dir}`;
+  const base = [...o.where, ...(o.cursor ? [pastCursor(col, o.cursor, o.scan, o.nullable)] : [])];
+  const select = (from: Prisma.Sql, conditions: Prisma.Sql[], limit: Prisma.Sql, alias: string) => Prisma.sql`SELECT * FROM (SELECT ${o.columns} FROM ${from}
+    ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}
+    ORDER BY ${order}, t."id" ${dir} LIMIT ${limit}) AS ${Prisma.raw(`"${alias}"`)}`;
+  if (!o.involvement) return [select(Prisma.sql`${table} t`, base, Prisma.sql`${o.take}`, 'page')];
+  const inv = o.involvement;
+  const heavy = Prisma.sql`(SELECT COUNT(*) FROM (${inv.links} LIMIT ${HEAVY_LINKS}) AS "links") >= ${HEAVY_LINKS}`;
+  // The drive joins the distinct ids to the table in that order (SQLite keeps a CROSS JOIN's order): left
+  // to choose, with a date range to test SQLite may walk the range in the date index instead, which for a
+  // light actor crosses the whole range to find a few records.
+  const ids = Prisma.sql`(SELECT DISTINCT "x"."id" AS "id" FROM (${inv.ids}) AS "x") AS "ids" ${o.dialect.orderedJoin} ${table} t ON t."id" = "ids"."id"`;
+  return [
+    select(Prisma.sql`${table} t`, [...base, inv.probe], Prisma.sql`CASE WHEN ${heavy} THEN ${o.take} ELSE 0 END`, 'walk'),
+    select(ids, base, Prisma.sql`CASE WHEN ${heavy} THEN 0 ELSE ${o.take} END`, 'drive'),
+  ];
+}
+
+/** Terms per compound SELECT: SQLite refuses more than 500 (SQLITE_MAX_COMPOUND_SELECT). */
+const TERMS = 250;
+
+/**
+ * SELECTs joined by UNION ALL into one statement, however many: groups of TERMS, each a subquery of an
+ * outer UNION ALL (a compound SELECT's limit counts its own terms only).
+ */
+export function unionAll(selects: Prisma.Sql[]): Prisma.Sql {
+  if (selects.length <= TERMS) return Prisma.join(selects, ' UNION ALL ');
+  const groups: Prisma.Sql[] = [];
+  for (let i = 0; i < selects.length; i += TERMS) {
+    groups.push(Prisma.sql`SELECT * FROM (${unionAll(selects.slice(i, i + TERMS))}) AS ${Prisma.raw(`"g${i / TERMS}"`)}`);
+  }
+  return unionAll(groups);
+}
+
+/**
+ * Rows of several pages merged into one page: sorted by (date, id) in `scan` order with NULL dates
+ * first ascending, the first `take` kept. Each SELECT is already in order and limited; this merges at
+ * most a few times `take` rows.
+ */
+export function mergePage<T extends { id: string }>(rows: T[], date: (row: T) => string | null, scan: 'asc' | 'desc', take: number): T[] {
+  const sign = scan === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const da = date(a);
+    const db = date(b);
+    const c = da === db ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : da === null ? -1 : db === null ? 1 : da < db ? -1 : 1;
+    return sign * c;
+  }).slice(0, take);
+}
