@@ -12,7 +12,7 @@ import { MAX_PAGE_SIZE } from '../services/pagination.ts';
 import { fromGlobalId } from './global-id.ts';
 import { affiliationOf, loadNode, resolveRef } from './lookups.ts';
 import { withFilters } from './matches.ts';
-import { onlyTotalCount } from './selection.ts';
+import { mayCountTotal, onlyTotalCount } from './selection.ts';
 import { prefetchRequests } from './prefetch.ts';
 
 const MAX_TIMELINE_ACTORS = 20;
@@ -79,7 +79,7 @@ export const Query: QueryResolvers = {
     return withFilters(list, [responderSet && { affiliation: responderSet }]);
   },
 
-  search: (_, { query, first, after }, ctx, info) => searchDocuments(ctx.db, query, first, after, onlyTotalCount(info)),
+  search: (_, { query, first, after }, ctx, info) => searchDocuments(ctx.db, query, first, after, onlyTotalCount(info), mayCountTotal(info)),
 
   timeline: async (_, { actor, actors, affiliated, from, to, ...page }, ctx) => {
     if (actors != null && actors.length > MAX_TIMELINE_ACTORS) {

@@ -10,3 +10,11 @@ export function onlyTotalCount(info: GraphQLResolveInfo): boolean {
     (s) => s.kind === Kind.FIELD && (s.name.value === 'totalCount' || s.name.value === '__typename'),
   ) ?? false);
 }
+
+/**
+ * Whether a connection field may select `totalCount`: a field of that name, or a fragment (not
+ * followed: a count read for nothing, never one missing).
+ */
+export function mayCountTotal(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind !== Kind.FIELD || s.name.value === 'totalCount') ?? false);
+}

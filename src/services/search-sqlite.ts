@@ -2,27 +2,41 @@
  * The SQLite (FTS5) statements behind search, kept in one place so another store (PostgreSQL's
  * tsvector) can answer the same questions with its own SQL:
  *
+ *   rankedPage(match, limit, from, to)  the best `limit` matches by (score, row), put in (score, documentId)
+ *                                        order, with snippets and title highlights for positions [from, to)
+ *                                        and, if asked, the number of matches: one statement per search page
  *   rankedRows(match, limit)   the best `limit` matches as (row, score), best first, ties by row
  *   rowsScoring(match, score)  every match with exactly this score, with its document id
  *   documentIdsOf(rows)        the document id of each row
  *   pageRows(match, rows)      document id, snippet and title highlight of the page's rows
  *   countMatches(match)        how many documents match
+ * (The last five are the path for a run of tied scores longer than rankedPage read, see search.ts.)
  *
  * Why ranking is split from everything else (measured on a generated corpus, 10k documents, a word in
  * every document): ranking by `bm25(), "documentId"` reads each match's stored row to get its id —
  * 190 ms, nine tenths of the statement — where ranking by `bm25(), rowid` reads nothing but the index
  * (20 ms). Snippets and highlights re-tokenize a 3 KB body (~0.2 ms each), so they are computed for
- * the page's rows only, never for every match. search.ts restores the documentId order among ties.
+ * the page's rows only, never for every match. rankedPage reads the ids of the `limit` rows it keeps
+ * (a rowid lookup each) and restores the documentId order among them.
  *
- * FTS5 pitfall: `rowid = ?` next to MATCH with the value bound as a REAL (the driver binds JavaScript
- * numbers as REAL) is silently ignored, and every match comes back. Rowids are therefore bound as
- * BigInt, which binds as INTEGER.
+ * Why one statement: each statement is a round trip to a read worker and through the reader's decoding
+ * (the 100k profile of a rare word: four statements, a third of the time outside SQLite); rankedPage
+ * does in one what rank, ids, page and count did in four. The statements go through the client's
+ * `lists` reader (src/db/sql-reader.ts: the read workers, without Prisma's query pipeline).
+ *
+ * FTS5 pitfalls: `rowid = ?` next to MATCH with the value bound as a REAL (how JavaScript numbers bind)
+ * is silently ignored, and every match comes back; rowid lists are therefore passed as JSON and read
+ * with json_each, whose values are INTEGERs. And an auxiliary function (bm25, snippet) in a subquery
+ * that SQLite flattens into another is refused ("unable to use function … in the requested context"):
+ * the subqueries are MATERIALIZED.
  */
-import type { DbTx } from '../db/client.ts';
+import { readersOf, type DbTx } from '../db/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
 /** bm25 with column weights (documentId 0, title 5, body 1). FTS5's score is negative: lower is better. */
 const BM25 = Prisma.sql`bm25("DocumentFts", 0.0, 5.0, 1.0)`;
+const SNIPPET = Prisma.sql`snippet("DocumentFts", 2, '[[', ']]', '…', 24)`;
+const TITLE = Prisma.sql`highlight("DocumentFts", 1, '[[', ']]')`;
 
 export interface RankedRow {
   row: number;
@@ -31,25 +45,59 @@ export interface RankedRow {
 }
 
 const int = (v: bigint | number) => Number(v);
-const rowids = (rows: number[]) => Prisma.join(rows.map((r) => BigInt(r)));
+const rowList = (rows: number[]) => JSON.stringify(rows);
+const read = <T>(db: DbTx, query: Prisma.Sql) => readersOf(db).lists.rows<T>(query);
+
+export interface RankedPageRow extends RankedRow {
+  documentId: string;
+  /** Set for the rows at positions [from, to) only. */
+  snippet: string | null;
+  title: string | null;
+}
+
+/**
+ * The best `limit` matches by (bm25, rowid), returned in (bm25, documentId) order, with snippet and
+ * title highlight for the rows at positions [from, to) of that order, and the number of matches when
+ * `withCount`. The order is the exhaustive one for every position whose score is not the score of
+ * the last row read while `limit` rows were read (search.ts checks this).
+ */
+export async function rankedPage(db: DbTx, match: string, limit: number, from: number, to: number, withCount: boolean): Promise<{ rows: RankedPageRow[]; total?: number }> {
+  const found = await read<{ row: bigint | number; rank: number; documentId: string; snippet: string | null; title: string | null; total?: bigint | number }>(db, Prisma.sql`
+    WITH "top" AS MATERIALIZED (
+      SELECT rowid AS "row", ${BM25} AS "rank" FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match}
+      ORDER BY "rank", rowid LIMIT ${limit}
+    ), "ranked" AS MATERIALIZED (
+      SELECT t."row", t."rank", f."documentId", row_number() OVER (ORDER BY t."rank", f."documentId") - 1 AS "pos"
+      FROM "top" t JOIN "DocumentFts" f ON f.rowid = t."row"
+    ), "page" AS MATERIALIZED (
+      SELECT rowid AS "row", ${SNIPPET} AS "snippet", ${TITLE} AS "title" FROM "DocumentFts"
+      WHERE "DocumentFts" MATCH ${match} AND rowid IN (SELECT "row" FROM "ranked" WHERE "pos" >= ${from} AND "pos" < ${to})
+    )${withCount ? Prisma.sql`, "total" AS MATERIALIZED (SELECT COUNT(*) AS "n" FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match})` : Prisma.empty}
+    SELECT r."row", r."rank", r."documentId", p."snippet", p."title"${withCount ? Prisma.sql`, (SELECT "n" FROM "total") AS "total"` : Prisma.empty}
+    FROM "ranked" r LEFT JOIN "page" p ON p."row" = r."row"
+    ORDER BY r."pos"`);
+  const rows = found.map((r) => ({ row: int(r.row), rank: Number(r.rank), documentId: r.documentId, snippet: r.snippet, title: r.title }));
+  // No row: no match (the count would be 0).
+  return { rows, total: withCount ? (found[0]?.total === undefined ? 0 : int(found[0].total)) : undefined };
+}
 
 export async function rankedRows(db: DbTx, match: string, limit: number): Promise<RankedRow[]> {
-  const rows = await db.$queryRaw<{ row: bigint | number; rank: number }[]>(Prisma.sql`
+  const rows = await read<{ row: bigint | number; rank: number }>(db, Prisma.sql`
     SELECT rowid AS "row", ${BM25} AS "rank" FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match}
     ORDER BY "rank", rowid LIMIT ${limit}`);
   return rows.map((r) => ({ row: int(r.row), rank: Number(r.rank) }));
 }
 
 export async function rowsScoring(db: DbTx, match: string, rank: number): Promise<{ row: number; documentId: string }[]> {
-  const rows = await db.$queryRaw<{ row: bigint | number; documentId: string }[]>(Prisma.sql`
+  const rows = await read<{ row: bigint | number; documentId: string }>(db, Prisma.sql`
     SELECT rowid AS "row", "documentId" FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match} AND ${BM25} = ${rank}`);
   return rows.map((r) => ({ row: int(r.row), documentId: r.documentId }));
 }
 
 export async function documentIdsOf(db: DbTx, rows: number[]): Promise<Map<number, string>> {
   if (!rows.length) return new Map();
-  const found = await db.$queryRaw<{ row: bigint | number; documentId: string }[]>(Prisma.sql`
-    SELECT rowid AS "row", "documentId" FROM "DocumentFts" WHERE rowid IN (${rowids(rows)})`);
+  const found = await read<{ row: bigint | number; documentId: string }>(db, Prisma.sql`
+    SELECT rowid AS "row", "documentId" FROM "DocumentFts" WHERE rowid IN (SELECT "value" FROM json_each(${rowList(rows)}))`);
   return new Map(found.map((r) => [int(r.row), r.documentId]));
 }
 
@@ -62,16 +110,14 @@ export interface PageRow {
 
 export async function pageRows(db: DbTx, match: string, rows: number[]): Promise<Map<number, PageRow>> {
   if (!rows.length) return new Map();
-  const found = await db.$queryRaw<{ row: bigint | number; documentId: string; snippet: string; title: string }[]>(Prisma.sql`
-    SELECT rowid AS "row", "documentId",
-           snippet("DocumentFts", 2, '[[', ']]', '…', 24) AS "snippet",
-           highlight("DocumentFts", 1, '[[', ']]') AS "title"
+  const found = await read<{ row: bigint | number; documentId: string; snippet: string; title: string }>(db, Prisma.sql`
+    SELECT rowid AS "row", "documentId", ${SNIPPET} AS "snippet", ${TITLE} AS "title"
     FROM "DocumentFts"
-    WHERE "DocumentFts" MATCH ${match} AND rowid IN (${rowids(rows)})`);
+    WHERE "DocumentFts" MATCH ${match} AND rowid IN (SELECT "value" FROM json_each(${rowList(rows)}))`);
   return new Map(found.map((r) => [int(r.row), { ...r, row: int(r.row) }]));
 }
 
 export async function countMatches(db: DbTx, match: string): Promise<number> {
-  const [r] = await db.$queryRaw<{ n: bigint | number }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match}`);
+  const [r] = await read<{ n: bigint | number }>(db, Prisma.sql`SELECT COUNT(*) AS "n" FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match}`);
   return Number(r?.n ?? 0);
 }

@@ -16,16 +16,24 @@
  *
  * On both, the ranking is exhaustive and exact (every match scored, the page is the best by
  * (score, documentId)), and snippets and highlights are computed for the page's rows only.
- * SQLite: matches are ranked by (score, rowid) from the index alone, without reading their stored rows;
- * the documentId order is then restored among rows that tie on score (reading just those rows, and,
- * when a tie straddles the end of the page, every row with that score). A test compares this with a
- * one-statement exhaustive ranking.
+ * SQLite, in one statement per page (search-sqlite.ts, rankedPage): matches are ranked by (score, rowid)
+ * from the index alone, without reading their stored rows; the best `offset + size + 1 + TIE_SLACK` are
+ * kept, their document ids read and put in (score, documentId) order, and the page's rows get their
+ * snippets; the count comes from the same statement. That order is exact unless the score of the page's
+ * last row is also the score of the last row kept: then the run of equal scores may go on past what
+ * was read, and the page is computed again by topMatches, which reads every row with that score. A test
+ * compares both paths with a one-statement exhaustive ranking.
+ *
+ * No shortcut around scoring every match: FTS5's bm25 adds up each phrase's weighted frequency over
+ * the columns (title hits count 5, body hits 1) before saturating it, so a document without the query's
+ * words in its title can outrank one with them (the seed's "training" does; see the test), and no
+ * bound from the title alone separates them.
  */
 import type { DbTx } from '../db/client.ts';
 import { dialectOf, type Provider } from '../db/dialect.ts';
 import { badInput } from '../domain/errors.ts';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './pagination.ts';
-import { countMatches, documentIdsOf, pageRows, rankedRows, rowsScoring, type RankedRow } from './search-sqlite.ts';
+import { countMatches, documentIdsOf, pageRows, rankedPage, rankedRows, rowsScoring, type RankedRow } from './search-sqlite.ts';
 import { postgresSearch } from './search-postgres.ts';
 
 export const MAX_QUERY_LENGTH = 500;
@@ -115,34 +123,56 @@ export interface PageHit {
 
 /**
  * What each store answers for a search: the hits at positions [offset, offset + size) of the ranking
- * (best first, ties by documentId), with snippets, whether more follow, and the number of matches.
+ * (best first, ties by documentId), with snippets, whether more follow, and — when the store can give
+ * it with the page for less than a statement of its own, and `withCount` — the number of matches.
  */
 export interface SearchStore {
-  page(db: DbTx, terms: string[][], offset: number, size: number): Promise<{ hits: PageHit[]; more: boolean }>;
+  page(db: DbTx, terms: string[][], offset: number, size: number, withCount: boolean): Promise<{ hits: PageHit[]; more: boolean; total?: number }>;
   count(db: DbTx, terms: string[][]): Promise<number>;
 }
 
+/**
+ * SQLite's page (see the header): one statement, or, when a run of tied scores reaches past the rows
+ * it kept, topMatches and the page's rows. (`slack` is a parameter for tests.)
+ */
+export async function sqlitePage(db: DbTx, match: string, offset: number, size: number, withCount: boolean, slack = TIE_SLACK) {
+  const limit = offset + size + 1 + slack;
+  const { rows, total } = await rankedPage(db, match, limit, offset, offset + size, withCount);
+  const more = rows.length > offset + size;
+  const last = rows[Math.min(offset + size, rows.length) - 1];
+  if (!last || rows.length <= offset) return { hits: [], more, total };
+  // Rows not read score at least as badly as the last row read: the order is exact up to the page's
+  // end unless they may tie with its last row.
+  const exact = rows.length < limit || rows[limit - 1]!.rank !== last.rank;
+  if (exact) {
+    const hits = rows.slice(offset, offset + size).map((r) => ({ documentId: r.documentId, score: -r.rank, snippet: r.snippet ?? '', title: r.title ?? '' }));
+    return { hits, more, total };
+  }
+  const ranked = await topMatches(db, match, offset + size + 1, slack);
+  const page = ranked.slice(offset, offset + size);
+  const found = await pageRows(db, match, page.map((r) => r.row));
+  // (A row is absent only if the document was deleted since the ranking was read.)
+  const hits = page.flatMap((r) => {
+    const row = found.get(r.row);
+    return row ? [{ documentId: row.documentId, score: -r.rank, snippet: row.snippet, title: row.title }] : [];
+  });
+  return { hits, more: ranked.length > offset + size, total };
+}
+
 const sqliteSearch: SearchStore = {
-  async page(db, terms, offset, size) {
-    const match = ftsMatch(terms);
-    // One match more than the page, to know whether there is a next page.
-    const ranked = await topMatches(db, match, offset + size + 1);
-    const page = ranked.slice(offset, offset + size);
-    const rows = await pageRows(db, match, page.map((r) => r.row));
-    // (A row is absent only if the document was deleted since the ranking was read.)
-    const hits = page.flatMap((r) => {
-      const row = rows.get(r.row);
-      return row ? [{ documentId: row.documentId, score: -r.rank, snippet: row.snippet, title: row.title }] : [];
-    });
-    return { hits, more: ranked.length > offset + size };
-  },
+  page: (db, terms, offset, size, withCount) => sqlitePage(db, ftsMatch(terms), offset, size, withCount),
   count: (db, terms) => countMatches(db, ftsMatch(terms)),
 };
 
 const STORES: Record<Provider, SearchStore> = { sqlite: sqliteSearch, postgresql: postgresSearch };
 
+/**
+ * A page of search hits. `withCount`: the caller will ask for totalCount (the resolver looks at the
+ * selection); the count then comes with the page where the store can give it so (SQLite: in the same
+ * statement), and is read on its own only if asked for anyway.
+ */
 export async function searchDocuments(
-  db: DbTx, query: string, first?: number | null, after?: string | null, countOnly = false,
+  db: DbTx, query: string, first?: number | null, after?: string | null, countOnly = false, withCount = true,
 ): Promise<Page<SearchHit>> {
   const terms = searchTerms(query);
   const store = STORES[dialectOf(db).provider];
@@ -159,12 +189,11 @@ export async function searchDocuments(
     }
     offset = c.value + 1;
   }
-  const totalCount = () => store.count(db, terms);
   // Only totalCount asked for: the ranking is not computed at all.
   if (countOnly) {
-    return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: offset > 0, startCursor: null, endCursor: null }, totalCount };
+    return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: offset > 0, startCursor: null, endCursor: null }, totalCount: () => store.count(db, terms) };
   }
-  const { hits, more } = await store.page(db, terms, offset, size);
+  const { hits, more, total } = await store.page(db, terms, offset, size, withCount);
   const edges = hits.map((h, i) => ({
     cursor: encodeCursor(offset + i, 'search', 'search'),
     node: { documentId: h.documentId, score: h.score, snippet: h.snippet, titleHighlight: h.title },
@@ -177,6 +206,6 @@ export async function searchDocuments(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount,
+    totalCount: () => (total !== undefined ? Promise.resolve(total) : store.count(db, terms)),
   };
 }
