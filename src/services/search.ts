@@ -133,20 +133,20 @@ export interface SearchStore {
 
 /**
  * SQLite's page (see the header): one statement, or, when a run of tied scores reaches past the rows
- * it kept, topMatches and the page's rows. (`slack` is a parameter for tests.)
+ * it kept, topMatches and the page's rows (`readTies`). (`slack` is a parameter for tests.)
  */
 export async function sqlitePage(db: DbTx, match: string, offset: number, size: number, withCount: boolean, slack = TIE_SLACK) {
   const limit = offset + size + 1 + slack;
   const { rows, total } = await rankedPage(db, match, limit, offset, offset + size, withCount);
   const more = rows.length > offset + size;
   const last = rows[Math.min(offset + size, rows.length) - 1];
-  if (!last || rows.length <= offset) return { hits: [], more, total };
+  if (!last || rows.length <= offset) return { hits: [], more, total, readTies: false };
   // Rows not read score at least as badly as the last row read: the order is exact up to the page's
   // end unless they may tie with its last row.
   const exact = rows.length < limit || rows[limit - 1]!.rank !== last.rank;
   if (exact) {
     const hits = rows.slice(offset, offset + size).map((r) => ({ documentId: r.documentId, score: -r.rank, snippet: r.snippet ?? '', title: r.title ?? '' }));
-    return { hits, more, total };
+    return { hits, more, total, readTies: false };
   }
   const ranked = await topMatches(db, match, offset + size + 1, slack);
   const page = ranked.slice(offset, offset + size);
@@ -156,7 +156,7 @@ export async function sqlitePage(db: DbTx, match: string, offset: number, size: 
     const row = found.get(r.row);
     return row ? [{ documentId: row.documentId, score: -r.rank, snippet: row.snippet, title: row.title }] : [];
   });
-  return { hits, more: ranked.length > offset + size, total };
+  return { hits, more: ranked.length > offset + size, total, readTies: true };
 }
 
 const sqliteSearch: SearchStore = {

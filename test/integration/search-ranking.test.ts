@@ -4,23 +4,29 @@
  * (score, documentId), with snippet and highlight. Checked over a generated corpus whose ids do not
  * follow insertion order and whose documents tie on score often (repeated texts, few distinct lengths),
  * for rare, common (in most documents: idf clamped), mixed, phrase and five-word queries, page by page
- * and at every cut of the first 120 ranks.
+ * and at every cut of the first 120 ranks; the one-statement page (sqlitePage) at every offset of the
+ * first 45 ranks, both on its own and through the path it takes when a run of tied scores reaches past
+ * what it read (forced with no slack); and the number of statements a page costs.
  */
 import { migratedDb, type TestDb } from '../helpers/db.ts';
 import { fillSearchCorpus, RANKING_QUERIES, searchPages } from '../helpers/search-corpus.ts';
-import { toFtsQuery, topMatches } from '../../src/services/search.ts';
+import { searchDocuments, sqlitePage, toFtsQuery, topMatches } from '../../src/services/search.ts';
 import { documentIdsOf, pageRows } from '../../src/services/search-sqlite.ts';
 
 let t: TestDb;
 const DOCUMENTS = 400;
+const statements: string[] = [];
 
 beforeAll(async () => {
-  t = await migratedDb();
+  t = await migratedDb({ onQuery: (sql) => statements.push(sql) });
   await fillSearchCorpus(t.db, DOCUMENTS);
 });
 afterAll(async () => {
   await t.close();
 });
+
+/** How often each path of sqlitePage ran, over every query (both must have run: see the last test). */
+const paths = { oneStatement: 0, readTies: 0 };
 
 interface Exhaustive { documentId: string; rank: number; snippet: string; title: string }
 
@@ -89,10 +95,56 @@ describe.each(QUERIES)('%j', (query) => {
     }
   });
 
+  it('one-statement pages at every offset of the first 45 ranks equal the exhaustive ranking, with or without the tie path', async () => {
+    const match = toFtsQuery(query);
+    for (const size of [1, 3, 10]) {
+      for (let offset = 0; offset <= Math.min(45, expected.length); offset++) {
+        // Slack 0: the page's last score is often the last score read, and the tie path runs.
+        for (const slack of [0, 32]) {
+          const page = await sqlitePage(t.db, match, offset, size, true, slack);
+          paths[page.readTies ? 'readTies' : 'oneStatement']++;
+          const where = `size ${size}, offset ${offset}, slack ${slack}`;
+          expect({ where, hits: page.hits }).toEqual({
+            where,
+            hits: expected.slice(offset, offset + size).map((r) => ({ documentId: r.documentId, score: -r.rank, snippet: r.snippet, title: r.title })),
+          });
+          expect({ where, more: page.more, total: page.total }).toEqual({ where, more: expected.length > offset + size, total: expected.length });
+        }
+      }
+    }
+  });
+
   it.each([1, 7, 100])('pages of %i through the API service equal the exhaustive ranking, snippets included', async (size) => {
     const seen = await searchPages(t.db, query, size, 150, expected.length);
     const n = Math.min(expected.length, seen.length);
     expect(n).toBe(Math.min(expected.length, size * Math.ceil(150 / size)));
     expect(seen.slice(0, n)).toEqual(expected.slice(0, n).map((r) => ({ documentId: r.documentId, score: -r.rank, snippet: r.snippet, titleHighlight: r.title })));
+  });
+});
+
+describe('the one-statement page', () => {
+  it('ran on both of its paths above (so both are compared with the exhaustive ranking)', () => {
+    expect(paths.oneStatement).toBeGreaterThan(100);
+    expect(paths.readTies).toBeGreaterThan(20);
+  });
+
+  it('costs one statement for a page with its totalCount, and a count alone one statement', async () => {
+    for (const query of QUERIES) {
+      statements.length = 0;
+      const page = await searchDocuments(t.db, query, 10, null, false, true);
+      await page.totalCount();
+      expect({ query, statements: statements.length }).toEqual({ query, statements: 1 });
+      statements.length = 0;
+      await (await searchDocuments(t.db, query, 10, null, true)).totalCount();
+      expect({ query, statements: statements.length }).toEqual({ query, statements: 1 });
+    }
+  });
+
+  it('reads no count when totalCount is not selected, and reads it on its own if asked anyway', async () => {
+    statements.length = 0;
+    const page = await searchDocuments(t.db, 'alpha', 10, null, false, false);
+    expect(statements.filter((s) => /COUNT\(\*\)/.test(s))).toEqual([]);
+    expect(await page.totalCount()).toBe((await exhaustive('alpha')).length);
+    expect(statements.filter((s) => /COUNT\(\*\)/.test(s))).toHaveLength(1);
   });
 });
