@@ -11,6 +11,7 @@
  *   documentIdsOf(rows)        the document id of each row
  *   pageRows(match, rows)      document id, snippet and title highlight of the page's rows
  *   countMatches(match)        how many documents match
+ *   countMatchesUpTo(match, row)  how many of the documents up to that rowid match (a sample)
  * (The last five are the path for a run of tied scores longer than rankedPage read, see search.ts.)
  *
  * Why ranking is split from everything else (measured on a generated corpus, 10k documents, a word in
@@ -140,6 +141,16 @@ export async function pageRows(db: DbTx, match: string, rows: number[]): Promise
     FROM "DocumentFts"
     WHERE "DocumentFts" MATCH ${match} AND rowid IN (SELECT "value" FROM json_each(${rowList(rows)}))`);
   return new Map(found.map((r) => [int(r.row), { ...r, row: int(r.row) }]));
+}
+
+/**
+ * Matches among rowids up to `upTo`: a sample of the index's start, cheap (the doclists are read up to
+ * that rowid only), so it runs on the main thread's reader, for bounded statements.
+ */
+export async function countMatchesUpTo(db: DbTx, match: string, upTo: number): Promise<number> {
+  const [r] = await readersOf(db).bounded.rows<{ n: bigint | number }>(Prisma.sql`
+    SELECT COUNT(*) AS "n" FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match} AND rowid <= CAST(${upTo} AS INTEGER)`);
+  return Number(r?.n ?? 0);
 }
 
 export async function countMatches(db: DbTx, match: string): Promise<number> {

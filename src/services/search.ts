@@ -33,7 +33,7 @@ import type { DbTx } from '../db/client.ts';
 import { dialectOf, type Provider } from '../db/dialect.ts';
 import { badInput } from '../domain/errors.ts';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './pagination.ts';
-import { countMatches, documentIdsOf, pageRows, rankedPage, rankedRows, rowsScoring, type RankedPageRow, type RankedRow } from './search-sqlite.ts';
+import { countMatches, countMatchesUpTo, documentIdsOf, pageRows, rankedPage, rankedRows, rowsScoring, type RankedPageRow, type RankedRow } from './search-sqlite.ts';
 import { postgresSearch } from './search-postgres.ts';
 
 export const MAX_QUERY_LENGTH = 500;
@@ -131,8 +131,10 @@ export interface SearchStore {
   count(db: DbTx, terms: string[][]): Promise<number>;
 }
 
-/** Index size (largest rowid) from which a first page is ranked in two halves at once. */
+/** Index size (largest rowid) from which a first page may be ranked in two halves at once… */
 export const SPLIT_FROM_ROWS = 50_000;
+/** …when a sample of the index's start says the query matches about this many documents or more. */
+export const SPLIT_FROM_MATCHES = 20_000;
 /**
  * The index's largest rowid as last seen by a search (process-wide: one database per server). It only
  * chooses between two exact paths, so a stale value costs time, never correctness.
@@ -142,7 +144,7 @@ let indexRows = 0;
 export interface SqlitePageOptions {
   /** Rows read past the page's end, so that a run of tied scores across it is usually read at once. */
   slack?: number;
-  /** Rank the first page as two halves, rowids up to this one and after it (null: one statement). Default: by the index's size. */
+  /** Rank the first page as two halves, rowids up to this one and after it (null: one statement). Default: by the index's size and the query's matches in a sample. */
   splitAt?: number | null;
 }
 
@@ -153,7 +155,8 @@ export interface SqlitePageOptions {
  */
 export async function sqlitePage(db: DbTx, match: string, offset: number, size: number, withCount: boolean, options: SqlitePageOptions = {}) {
   const slack = options.slack ?? TIE_SLACK;
-  const splitAt = options.splitAt !== undefined ? options.splitAt : indexRows >= SPLIT_FROM_ROWS ? Math.floor(indexRows / 2) : null;
+  const splitAt = options.splitAt !== undefined ? options.splitAt
+    : offset === 0 && size > 0 && await manyMatches(db, match) ? Math.floor(indexRows / 2) : null;
   if (splitAt !== null && offset === 0 && size > 0) {
     const halves = await splitPage(db, match, size, withCount, slack, splitAt);
     if (halves) return halves;
@@ -177,6 +180,18 @@ export async function sqlitePage(db: DbTx, match: string, offset: number, size: 
     return row ? [{ documentId: row.documentId, score: -r.rank, snippet: row.snippet, title: row.title }] : [];
   });
   return { hits, more: ranked.length > offset + size, total, readTies: true, split: false };
+}
+
+/**
+ * Whether the query likely matches SPLIT_FROM_MATCHES documents or more, in a large index: counted in
+ * the first 2% of rowids and scaled. Only a choice between two exact paths: splitting a query with
+ * few matches would cost a second statement and gain nothing (measured at 100k: a word in 5% of
+ * documents took 23 ms split against 15 ms whole on the loaded machine).
+ */
+async function manyMatches(db: DbTx, match: string): Promise<boolean> {
+  if (indexRows < SPLIT_FROM_ROWS) return false;
+  const sample = Math.max(2_000, Math.floor(indexRows / 50));
+  return (await countMatchesUpTo(db, match, sample)) * (indexRows / sample) >= SPLIT_FROM_MATCHES;
 }
 
 const toHit = (r: RankedPageRow): PageHit => ({ documentId: r.documentId, score: -r.rank, snippet: r.snippet ?? '', title: r.title ?? '' });
