@@ -2,16 +2,14 @@
  * The SQLite (FTS5) statements behind search, kept in one place so another store (PostgreSQL's
  * tsvector) can answer the same questions with its own SQL:
  *
- *   rankedPage(match, limit, from, to, range)  the best `limit` matches (of a rowid range, if given) by
- *                              (score, row), put in (score, documentId) order, with snippets and title
- *                              highlights for positions [from, to) and, if asked, the number of
- *                              matches: one statement per search page (or per half, see search.ts)
+ *   rankedPage(match, limit, from, to)  the best `limit` matches by (score, row), put in (score, documentId)
+ *                                        order, with snippets and title highlights for positions [from, to)
+ *                                        and, if asked, the number of matches: one statement per search page
  *   rankedRows(match, limit)   the best `limit` matches as (row, score), best first, ties by row
  *   rowsScoring(match, score)  every match with exactly this score, with its document id
  *   documentIdsOf(rows)        the document id of each row
  *   pageRows(match, rows)      document id, snippet and title highlight of the page's rows
  *   countMatches(match)        how many documents match
- *   countMatchesUpTo(match, row)  how many of the documents up to that rowid match (a sample)
  * (The last five are the path for a run of tied scores longer than rankedPage read, see search.ts.)
  *
  * Why ranking is split from everything else (measured on a generated corpus, 10k documents, a word in
@@ -57,34 +55,16 @@ export interface RankedPageRow extends RankedRow {
   title: string | null;
 }
 
-/** A part of the index by rowid: (after, upTo], either end open when null. */
-export interface RowRange {
-  after: number | null;
-  upTo: number | null;
-}
-
-/** The range as SQL conditions on rowid (integers: a REAL next to MATCH is a pitfall, see above). */
-function inRange(range?: RowRange): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  if (range?.after != null) parts.push(Prisma.sql` AND rowid > CAST(${range.after} AS INTEGER)`);
-  if (range?.upTo != null) parts.push(Prisma.sql` AND rowid <= CAST(${range.upTo} AS INTEGER)`);
-  return parts.length ? Prisma.join(parts, '') : Prisma.empty;
-}
-
 /**
  * The best `limit` matches by (bm25, rowid), returned in (bm25, documentId) order, with snippet and
  * title highlight for the rows at positions [from, to) of that order, and the number of matches when
- * `withCount`; all within `range` when given. The order is the exhaustive one for every position whose
- * score is not the score of the last row read while `limit` rows were read (search.ts checks this).
- * `maxRow`: the largest rowid of the whole index (the index's size, for search.ts's choice of path).
+ * `withCount`. The order is the exhaustive one for every position whose score is not the score of
+ * the last row read while `limit` rows were read (search.ts checks this).
  */
-export async function rankedPage(
-  db: DbTx, match: string, limit: number, from: number, to: number, withCount: boolean, range?: RowRange,
-): Promise<{ rows: RankedPageRow[]; total?: number; maxRow?: number }> {
-  const within = inRange(range);
-  const found = await read<{ row: bigint | number; rank: number; documentId: string; snippet: string | null; title: string | null; total?: bigint | number; maxRow: bigint | number | null }>(db, Prisma.sql`
+export async function rankedPage(db: DbTx, match: string, limit: number, from: number, to: number, withCount: boolean): Promise<{ rows: RankedPageRow[]; total?: number }> {
+  const found = await read<{ row: bigint | number; rank: number; documentId: string; snippet: string | null; title: string | null; total?: bigint | number }>(db, Prisma.sql`
     WITH "top" AS MATERIALIZED (
-      SELECT rowid AS "row", ${BM25} AS "rank" FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match}${within}
+      SELECT rowid AS "row", ${BM25} AS "rank" FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match}
       ORDER BY "rank", rowid LIMIT ${limit}
     ), "ranked" AS MATERIALIZED (
       SELECT t."row", t."rank", f."documentId", row_number() OVER (ORDER BY t."rank", f."documentId") - 1 AS "pos"
@@ -92,19 +72,13 @@ export async function rankedPage(
     ), "page" AS MATERIALIZED (
       SELECT rowid AS "row", ${SNIPPET} AS "snippet", ${TITLE} AS "title" FROM "DocumentFts"
       WHERE "DocumentFts" MATCH ${match} AND rowid IN (SELECT "row" FROM "ranked" WHERE "pos" >= ${from} AND "pos" < ${to})
-    )${withCount ? Prisma.sql`, "total" AS MATERIALIZED (SELECT COUNT(*) AS "n" FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match}${within})` : Prisma.empty}
-    SELECT r."row", r."rank", r."documentId", p."snippet", p."title",
-           (SELECT max("id") FROM "DocumentFts_docsize") AS "maxRow"${withCount ? Prisma.sql`, (SELECT "n" FROM "total") AS "total"` : Prisma.empty}
+    )${withCount ? Prisma.sql`, "total" AS MATERIALIZED (SELECT COUNT(*) AS "n" FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match})` : Prisma.empty}
+    SELECT r."row", r."rank", r."documentId", p."snippet", p."title"${withCount ? Prisma.sql`, (SELECT "n" FROM "total") AS "total"` : Prisma.empty}
     FROM "ranked" r LEFT JOIN "page" p ON p."row" = r."row"
     ORDER BY r."pos"`);
   const rows = found.map((r) => ({ row: int(r.row), rank: Number(r.rank), documentId: r.documentId, snippet: r.snippet, title: r.title }));
-  const first = found[0];
   // No row: no match (the count would be 0).
-  return {
-    rows,
-    total: withCount ? (first?.total == null ? 0 : int(first.total)) : undefined,
-    maxRow: first?.maxRow == null ? undefined : int(first.maxRow),
-  };
+  return { rows, total: withCount ? (found[0]?.total === undefined ? 0 : int(found[0].total)) : undefined };
 }
 
 export async function rankedRows(db: DbTx, match: string, limit: number): Promise<RankedRow[]> {
@@ -141,16 +115,6 @@ export async function pageRows(db: DbTx, match: string, rows: number[]): Promise
     FROM "DocumentFts"
     WHERE "DocumentFts" MATCH ${match} AND rowid IN (SELECT "value" FROM json_each(${rowList(rows)}))`);
   return new Map(found.map((r) => [int(r.row), { ...r, row: int(r.row) }]));
-}
-
-/**
- * Matches among rowids up to `upTo`: a sample of the index's start, cheap (the doclists are read up to
- * that rowid only), so it runs on the main thread's reader, for bounded statements.
- */
-export async function countMatchesUpTo(db: DbTx, match: string, upTo: number): Promise<number> {
-  const [r] = await readersOf(db).bounded.rows<{ n: bigint | number }>(Prisma.sql`
-    SELECT COUNT(*) AS "n" FROM "DocumentFts" WHERE "DocumentFts" MATCH ${match} AND rowid <= CAST(${upTo} AS INTEGER)`);
-  return Number(r?.n ?? 0);
 }
 
 export async function countMatches(db: DbTx, match: string): Promise<number> {

@@ -33,7 +33,7 @@ import type { DbTx } from '../db/client.ts';
 import { dialectOf, type Provider } from '../db/dialect.ts';
 import { badInput } from '../domain/errors.ts';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './pagination.ts';
-import { countMatches, countMatchesUpTo, documentIdsOf, pageRows, rankedPage, rankedRows, rowsScoring, type RankedPageRow, type RankedRow } from './search-sqlite.ts';
+import { countMatches, documentIdsOf, pageRows, rankedPage, rankedRows, rowsScoring, type RankedRow } from './search-sqlite.ts';
 import { postgresSearch } from './search-postgres.ts';
 
 export const MAX_QUERY_LENGTH = 500;
@@ -131,46 +131,23 @@ export interface SearchStore {
   count(db: DbTx, terms: string[][]): Promise<number>;
 }
 
-/** Index size (largest rowid) from which a first page may be ranked in two halves at once… */
-export const SPLIT_FROM_ROWS = 50_000;
-/** …when a sample of the index's start says the query matches about this many documents or more. */
-export const SPLIT_FROM_MATCHES = 20_000;
-/**
- * The index's largest rowid as last seen by a search (process-wide: one database per server). It only
- * chooses between two exact paths, so a stale value costs time, never correctness.
- */
-let indexRows = 0;
-
-export interface SqlitePageOptions {
-  /** Rows read past the page's end, so that a run of tied scores across it is usually read at once. */
-  slack?: number;
-  /** Rank the first page as two halves, rowids up to this one and after it (null: one statement). Default: by the index's size and the query's matches in a sample. */
-  splitAt?: number | null;
-}
-
 /**
  * SQLite's page (see the header): one statement, or, when a run of tied scores reaches past the rows
- * it kept, topMatches and the page's rows (`readTies`). A first page over a large index is ranked as
- * two halves by rowid, one statement each, which the read workers run at the same time (`split`).
+ * it kept, topMatches and the page's rows (`readTies`). (`slack` is a parameter for tests.)
  */
-export async function sqlitePage(db: DbTx, match: string, offset: number, size: number, withCount: boolean, options: SqlitePageOptions = {}) {
-  const slack = options.slack ?? TIE_SLACK;
-  const splitAt = options.splitAt !== undefined ? options.splitAt
-    : offset === 0 && size > 0 && await manyMatches(db, match) ? Math.floor(indexRows / 2) : null;
-  if (splitAt !== null && offset === 0 && size > 0) {
-    const halves = await splitPage(db, match, size, withCount, slack, splitAt);
-    if (halves) return halves;
-  }
+export async function sqlitePage(db: DbTx, match: string, offset: number, size: number, withCount: boolean, slack = TIE_SLACK) {
   const limit = offset + size + 1 + slack;
-  const { rows, total, maxRow } = await rankedPage(db, match, limit, offset, offset + size, withCount);
-  if (maxRow !== undefined) indexRows = maxRow;
+  const { rows, total } = await rankedPage(db, match, limit, offset, offset + size, withCount);
   const more = rows.length > offset + size;
   const last = rows[Math.min(offset + size, rows.length) - 1];
-  if (!last || rows.length <= offset) return { hits: [], more, total, readTies: false, split: false };
+  if (!last || rows.length <= offset) return { hits: [], more, total, readTies: false };
   // Rows not read score at least as badly as the last row read: the order is exact up to the page's
   // end unless they may tie with its last row.
   const exact = rows.length < limit || rows[limit - 1]!.rank !== last.rank;
-  if (exact) return { hits: rows.slice(offset, offset + size).map(toHit), more, total, readTies: false, split: false };
+  if (exact) {
+    const hits = rows.slice(offset, offset + size).map((r) => ({ documentId: r.documentId, score: -r.rank, snippet: r.snippet ?? '', title: r.title ?? '' }));
+    return { hits, more, total, readTies: false };
+  }
   const ranked = await topMatches(db, match, offset + size + 1, slack);
   const page = ranked.slice(offset, offset + size);
   const found = await pageRows(db, match, page.map((r) => r.row));
@@ -179,45 +156,7 @@ export async function sqlitePage(db: DbTx, match: string, offset: number, size: 
     const row = found.get(r.row);
     return row ? [{ documentId: row.documentId, score: -r.rank, snippet: row.snippet, title: row.title }] : [];
   });
-  return { hits, more: ranked.length > offset + size, total, readTies: true, split: false };
-}
-
-/**
- * Whether the query likely matches SPLIT_FROM_MATCHES documents or more, in a large index: counted in
- * the first 2% of rowids and scaled. Only a choice between two exact paths: splitting a query with
- * few matches would cost a second statement and gain nothing (measured at 100k: a word in 5% of
- * documents took 23 ms split against 15 ms whole on the loaded machine).
- */
-async function manyMatches(db: DbTx, match: string): Promise<boolean> {
-  if (indexRows < SPLIT_FROM_ROWS) return false;
-  const sample = Math.max(2_000, Math.floor(indexRows / 50));
-  return (await countMatchesUpTo(db, match, sample)) * (indexRows / sample) >= SPLIT_FROM_MATCHES;
-}
-
-const toHit = (r: RankedPageRow): PageHit => ({ documentId: r.documentId, score: -r.rank, snippet: r.snippet ?? '', title: r.title ?? '' });
-
-/**
- * The first page from the two halves of the index, ranked at once (exact, not parallel, on a reader
- * without workers): the page's rows are the best of both halves' best rows by (score, documentId), and
- * each is among its own half's first `size`, where that half's statement made its snippet. The halves'
- * counts add up. Null when a run of tied scores may reach past what a half read (the caller then ranks
- * the whole index). Wall time about halves on two idle cores; the CPU spent does not.
- */
-async function splitPage(db: DbTx, match: string, size: number, withCount: boolean, slack: number, splitAt: number) {
-  const limit = size + 1 + slack;
-  const halves = await Promise.all([
-    rankedPage(db, match, limit, 0, size, withCount, { after: null, upTo: splitAt }),
-    rankedPage(db, match, limit, 0, size, withCount, { after: splitAt, upTo: null }),
-  ]);
-  const maxRow = halves[0].maxRow ?? halves[1].maxRow;
-  if (maxRow !== undefined) indexRows = maxRow;
-  const merged = [...halves[0].rows, ...halves[1].rows].sort((a, b) => a.rank - b.rank || compareIds(a.documentId, b.documentId));
-  const total = withCount ? (halves[0].total ?? 0) + (halves[1].total ?? 0) : undefined;
-  const more = merged.length > size;
-  const last = merged[Math.min(size, merged.length) - 1];
-  if (!last) return { hits: [], more, total, readTies: false, split: true };
-  if (halves.some((h) => h.rows.length === limit && h.rows[limit - 1]!.rank === last.rank)) return null;
-  return { hits: merged.slice(0, size).map(toHit), more, total, readTies: false, split: true };
+  return { hits, more: ranked.length > offset + size, total, readTies: true };
 }
 
 const sqliteSearch: SearchStore = {
