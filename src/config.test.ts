@@ -16,7 +16,7 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({
       port: 4000, host: '127.0.0.1', introspection: true, requireAuthForReads: false, logLevel: 'info',
       corsOrigins: [], basePath: '', trustProxyHops: 0, shutdownGraceMs: 0, shutdownTimeoutMs: 10_000,
-      responseCacheMb: 32,
+      responseCacheMb: 32, optimizeForSize: false, heapGrowthPercent: 50,
     });
     expect(c.databaseUrl).toMatch(/^file:\/.*data\/dossier\.db$/);
   });
@@ -33,6 +33,12 @@ describe('loadConfig', () => {
     }
     expect(found.join('\n')).not.toContain('bare-secret-value');
     expect(found.join('\n')).not.toContain('hunter2-secret');
+  });
+
+  it('takes HEAP_GROWTH_PERCENT from 0 (V8 decides) to 1000, and refuses anything else', () => {
+    expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(loadConfig({ HEAP_GROWTH_PERCENT: '100' }).heapGrowthPercent).toBe(100);
+    for (const bad of ['-1', '1001', '1.5', 'half']) expect(problems({ HEAP_GROWTH_PERCENT: bad }).join()).toContain('HEAP_GROWTH_PERCENT');
   });
 
   it('takes a PostgreSQL URL as it is, a SQLite file made absolute, and refuses other URLs without echoing a password', () => {

@@ -127,6 +127,8 @@ export interface Config {
   busyTimeoutMs: number;
   /** Run V8 with `--optimize-for-size` (a heap that grows less under load, for 1.3–2.5× the CPU per request; see README "Memory"). */
   optimizeForSize: boolean;
+  /** How much V8 lets the heap grow past what survived the last full collection, in percent (0: V8's own choice). */
+  heapGrowthPercent: number;
 }
 
 /** Every problem found in the environment, reported at once. */
@@ -230,6 +232,7 @@ const envSchema = z.object({
   READ_WORKERS: int('READ_WORKERS', defaultReadWorkers(), 0, 64),
   BUSY_TIMEOUT_MS: int('BUSY_TIMEOUT_MS', 10_000, 0, 600_000),
   OPTIMIZE_FOR_SIZE: bool('OPTIMIZE_FOR_SIZE', false),
+  HEAP_GROWTH_PERCENT: int('HEAP_GROWTH_PERCENT', 50, 0, 1000),
 });
 
 /** Reads and validates the environment; throws one ConfigError listing every problem. */
@@ -264,5 +267,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readWorkers: e.READ_WORKERS,
     busyTimeoutMs: e.BUSY_TIMEOUT_MS,
     optimizeForSize: e.OPTIMIZE_FOR_SIZE,
+    heapGrowthPercent: e.HEAP_GROWTH_PERCENT,
   };
 }

@@ -25,6 +25,13 @@ try {
 // measured at 10k documents it cut the nested page's peak RSS from ~340 to ~205 MB but cost 1.6–2.5×
 // the CPU per request (bench/RESULTS.md, "Memory" and "The fixed cost of an uncached request").
 if (config.optimizeForSize) v8.setFlagsFromString('--optimize-for-size');
+// After each full collection V8 lets the heap grow to a multiple of what survived it, up to 4x when
+// collections look cheap, which is how a server with ~55 MB live reached 320-390 MB under load. Capping
+// the growth (HEAP_GROWTH_PERCENT, default 50: 1.5x) keeps the peak near 220 MB at 10k for ~20% more
+// CPU on the nested request page and little on title lists (bench/RESULTS.md, "Peak memory: a cap on
+// the heap's growth"); 0 leaves V8's own choice. Read by V8 at every full collection, so setting it
+// here (before the read workers start, which take the process's flags) takes effect.
+if (config.heapGrowthPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
 const logger = createLogger(config.logLevel);
 const metrics = createMetrics();
 
