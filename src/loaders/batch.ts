@@ -127,6 +127,12 @@ export function then<T, R>(value: T | Promise<T>, f: (v: T) => R | Promise<R>): 
   return value instanceof Promise ? value.then(f) : f(value);
 }
 
+/** Loads rows by id, dropping ids whose row vanished, de-duplicated. */
+export async function loadAll<T>(loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> }, ids: readonly string[]) {
+  const rows = await loader.loadMany([...new Set(ids)]);
+  return rows.filter((r): r is Awaited<T> => r !== null && !(r instanceof Error)) as T[];
+}
+
 /**
  * The rows of distinct `keys` in first-seen order, missing ones (null) left out — as `loadMany`
  * filtered — synchronously when every one has arrived.
@@ -137,9 +143,7 @@ export function allNow<V>(loader: Loader<string, V | null>, keys: readonly strin
   for (const key of keys) {
     if (seen.has(key)) continue;
     seen.add(key);
-    if (!loader.has(key)) {
-      return loader.loadMany([...new Set(keys)]).then((all) => all.filter((r): r is V => r !== null && !(r instanceof Error)));
-    }
+    if (!loader.has(key)) return loadAll(loader, keys);
     const row = loader.now(key) as V | null;
     if (row !== null) rows.push(row);
   }

@@ -4,6 +4,7 @@ import { badInput, DomainError } from '../domain/errors.ts';
 import { fromGlobalId, tryFromGlobalId, type NodeType } from './global-id.ts';
 import { arrayPage, customPage, type PageArgs } from '../services/pagination.ts';
 import { recordCountKey, recordPageKey, type ActorRecords } from '../loaders/actor-records.ts';
+import { loadAll } from '../loaders/batch.ts';
 import { actorsNamed } from '../services/actors.ts';
 import { resolveAffiliation, type Affiliation } from '../services/affiliation.ts';
 
@@ -78,12 +79,6 @@ export async function affiliationOf(
 /** Like resolveRef for a required reference in a write: unknown is NOT_FOUND. */
 export const requireRef = async (ctx: Context, type: RefType, ref: string, field: string) =>
   (await resolveRef(ctx, type, ref, field, 'NOT_FOUND'))!;
-
-/** Loads rows by id, dropping ids whose row vanished, de-duplicated. */
-export async function loadAll<T>(loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> }, ids: string[]) {
-  const rows = await loader.loadMany([...new Set(ids)]);
-  return rows.filter((r): r is Awaited<T> => r !== null && !(r instanceof Error)) as T[];
-}
 
 /**
  * A page of actors with a count each (mentions in a document, documents shared with an actor), most

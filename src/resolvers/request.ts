@@ -8,9 +8,9 @@ import { entryAsOf, orderHistory } from '../services/request-status.ts';
 import type { Context } from '../context.ts';
 import type { Actor } from '../generated/prisma/client.ts';
 import { toGlobalId } from './global-id.ts';
-import { datedPage, loadAll } from './lookups.ts';
+import { datedPage } from './lookups.ts';
 import { evidencePage } from './evidence.ts';
-import { allNow, then } from '../loaders/batch.ts';
+import { allNow, loadAll, then } from '../loaders/batch.ts';
 
 /*
  * The relation fields answer with the loaders' `now`: the value itself when the list above has loaded
