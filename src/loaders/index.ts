@@ -68,15 +68,64 @@ function copier(columns: readonly string[], prefix = ''): Copy {
 
 /** Every Document column but the body. */
 const DOCUMENT_FIELDS = Object.values(P.DocumentScalarFieldEnum).filter((c) => c !== 'body');
-const DOCUMENT_COLUMNS = DOCUMENT_FIELDS.map((c) => `t."${c}"`).join(', ');
 const ACTOR_FIELDS = Object.values(P.ActorScalarFieldEnum);
 const EVIDENCE_FIELDS = Object.values(P.EvidenceScalarFieldEnum);
 const PARTY_FIELDS = Object.values(P.RequestPartyScalarFieldEnum);
 const RESPONSE_FIELDS = Object.values(P.RequestResponseScalarFieldEnum);
 const JOINED = 'j__';
+const listed = (columns: readonly string[]) => columns.map((c) => `t."${c}"`).join(', ');
+
+/**
+ * The models whose loaders can read narrow rows: the ones a nested page reads by the hundred, whose
+ * rows carry columns such a page rarely shows (dates of creation and update decoded into Date objects,
+ * every other target of an evidence span, notes, bounds of partial dates). Profiled on the nested page
+ * at 10k, the reader's rows were a third of the server's CPU, and the same statements with only the
+ * columns shown cost a third to a half of it.
+ */
+export type Narrowable = 'Actor' | 'Document' | 'Evidence' | 'RequestResponse';
+
+/**
+ * The narrow row of each: one fixed list (not the exact columns of each operation, which would make a
+ * statement text, a compiled row builder and a PostgreSQL plan per combination of fields). Each holds
+ * its id, the foreign keys its loaders group and join by, and the columns `nodeTypeOf`
+ * (src/resolvers/node-type.ts) tells its type by, so a narrow row can stand wherever a whole one does
+ * for an operation that asks nothing beyond it (src/resolvers/shapes.ts decides that).
+ */
+export const NARROW: Record<Narrowable, readonly string[]> = {
+  Actor: ['id', 'slug', 'name', 'kind', 'countryCode'],
+  Document: ['id', 'slug', 'title', 'publisher', 'url', 'published', 'publishedPrecision', 'language', 'contentHash', 'wordCount'],
+  // Plus the target column its loader groups by (evidenceFor).
+  Evidence: ['id', 'documentId', 'start', 'end', 'quote', 'targetType', 'attributedToId', 'attribution', 'hedged'],
+  RequestResponse: ['id', 'requestId', 'responderId', 'stance', 'date', 'datePrecision', 'eventId', 'summary'],
+};
+const WIDE: Record<Narrowable, readonly string[]> = {
+  Actor: ACTOR_FIELDS, Document: DOCUMENT_FIELDS, Evidence: EVIDENCE_FIELDS, RequestResponse: RESPONSE_FIELDS,
+};
 
 
 type DocumentRow = Omit<Prisma.DocumentModel, 'body'>;
+
+/**
+ * Which models the request's loaders read narrow (NARROW), from the moment `narrow` is told so: every
+ * batch sent afterwards reads those models' narrow columns. Told by a list resolver that has checked
+ * that nothing in the whole operation needs more (src/resolvers/shapes.ts): the loaders are shared by
+ * the whole operation, so a row loaded narrow may reach any field of its type in it. Rows loaded
+ * before stay whole (a superset). The rows' TypeScript types stay the models': a narrow row lacks the
+ * columns the operation does not read.
+ */
+export class RowShapes {
+  #narrow: ReadonlySet<Narrowable> = new Set();
+
+  narrow(models: ReadonlySet<Narrowable>): void {
+    this.#narrow = models;
+  }
+
+  /** The columns a batch of `model` reads now, with `extra` (a loader's own key) added. */
+  columns(model: Narrowable, extra?: string): readonly string[] {
+    if (!this.#narrow.has(model)) return WIDE[model];
+    return extra === undefined || NARROW[model].includes(extra) ? NARROW[model] : [...NARROW[model], extra];
+  }
+}
 
 /**
  * `gate`: when the request's batches are sent (src/loaders/batch.ts); shared with the request's other
@@ -86,8 +135,9 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
   const { byId, groupedBy } = createBatchers(gate);
   const dialect = dialectOf(db);
   const via: Via = { reader, postgres: dialect.provider === 'postgresql' };
-  const document = byId((ids) => rowsIn<DocumentRow>(via, 'Document', 'id', ids, 't."id"', DOCUMENT_COLUMNS));
-  const actor = byId((ids) => rowsIn<Prisma.ActorModel>(via, 'Actor', 'id', ids, 't."id"'));
+  const shapes = new RowShapes();
+  const document = byId((ids) => rowsIn<DocumentRow>(via, 'Document', 'id', ids, 't."id"', listed(shapes.columns('Document'))));
+  const actor = byId((ids) => rowsIn<Prisma.ActorModel>(via, 'Actor', 'id', ids, 't."id"', listed(shapes.columns('Actor'))));
   /**
    * Rows of `table` by `column` joined to the row `fk` points at, which primes `loader` (fetched once,
    * asked for by nearly every query of them). On PostgreSQL the joined row is looked up by its primary key
@@ -96,16 +146,19 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
    * 10k: 45–55 ms against 4–13 ms for the lookups, and growing with the corpus).
    */
   function joinedIn<T, J extends { id: string }>(
-    table: string, column: string, order: string, own: readonly string[],
-    target: { table: string; fk: string; fields: readonly string[]; loader: Loader<string, J | null> },
+    table: string, column: string, order: string, ownColumns: () => readonly string[],
+    target: { table: string; fk: string; model: Narrowable; loader: Loader<string, J | null> },
   ) {
-    const join = via.postgres
-      ? `CROSS JOIN LATERAL (SELECT ${target.fields.map((c) => `d."${c}"`).join(', ')} FROM "${target.table}" d WHERE d."id" = t."${target.fk}" LIMIT 1) j`
-      : `JOIN "${target.table}" j ON j."id" = t."${target.fk}"`;
-    const mine = copier(own);
-    const theirs = copier(target.fields, JOINED);
     return async (keys: readonly string[]): Promise<T[]> => {
-      const rows = await rowsIn<Record<string, unknown>>(via, table, column, keys, order, `t.*, ${prefixed('j', target.fields, JOINED)}`, join);
+      // The columns as they are when the batch is sent (RowShapes).
+      const own = ownColumns();
+      const fields = shapes.columns(target.model);
+      const join = via.postgres
+        ? `CROSS JOIN LATERAL (SELECT ${fields.map((c) => `d."${c}"`).join(', ')} FROM "${target.table}" d WHERE d."id" = t."${target.fk}" LIMIT 1) j`
+        : `JOIN "${target.table}" j ON j."id" = t."${target.fk}"`;
+      const mine = copier(own);
+      const theirs = copier(fields, JOINED);
+      const rows = await rowsIn<Record<string, unknown>>(via, table, column, keys, order, `${listed(own)}, ${prefixed('j', fields, JOINED)}`, join);
       return rows.map((row) => {
         // Joined rows repeat on a page (the same actors answer many requests): copy each one once.
         const id = row[`${JOINED}id`] as string;
@@ -117,8 +170,8 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
   const evidenceFor = (target: EvidenceTarget) => {
     const column = TARGET_COLUMN[target];
     return groupedBy<string, Prisma.EvidenceModel>(
-      joinedIn(`Evidence`, column, 't."documentId", t."start", t."id"', EVIDENCE_FIELDS,
-        { table: 'Document', fk: 'documentId', fields: DOCUMENT_FIELDS, loader: document }),
+      joinedIn(`Evidence`, column, 't."documentId", t."start", t."id"', () => shapes.columns('Evidence', column),
+        { table: 'Document', fk: 'documentId', model: 'Document', loader: document }),
       (e) => e[column]!,
     );
   };
@@ -146,6 +199,8 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
     groupedBy<string, T>((slugs) => fetch([...slugs]), (row) => row.slug);
 
   return {
+    /** Which models the loaders read narrow (not a loader). */
+    shapes,
     /** Rows by slug (a list of at most one), for references given by slug. */
     actorBySlug: bySlug((slugs) => db.actor.findMany({ where: { slug: { in: slugs } } })),
     documentBySlug: bySlug((slugs) => db.document.findMany({ where: { slug: { in: slugs } } })),
@@ -160,11 +215,11 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
     event: byId((ids) => db.event.findMany({ where: { id: { in: [...ids] } } })),
     request: byId((ids) => rowsIn<Prisma.RequestModel>(via, 'Request', 'id', ids, 't."id"')),
     item: byId((ids) => rowsIn<Prisma.RequestItemModel>(via, 'RequestItem', 'id', ids, 't."id"')),
-    response: byId((ids) => rowsIn<Prisma.RequestResponseModel>(via, 'RequestResponse', 'id', ids, 't."id"')),
+    response: byId((ids) => rowsIn<Prisma.RequestResponseModel>(via, 'RequestResponse', 'id', ids, 't."id"', listed(shapes.columns('RequestResponse')))),
     role: byId((ids) => db.actorRole.findMany({ where: { id: { in: [...ids] } } })),
     relation: byId((ids) => db.actorRelation.findMany({ where: { id: { in: [...ids] } } })),
     participant: byId((ids) => db.eventParticipant.findMany({ where: { id: { in: [...ids] } } })),
-    evidence: byId((ids) => rowsIn<Prisma.EvidenceModel>(via, 'Evidence', 'id', ids, 't."id"')),
+    evidence: byId((ids) => rowsIn<Prisma.EvidenceModel>(via, 'Evidence', 'id', ids, 't."id"', listed(shapes.columns('Evidence')))),
     statusEntry: byId((ids) => db.requestStatusEntry.findMany({ where: { id: { in: [...ids] } } })),
     dateClaim: byId((ids) => db.dateClaim.findMany({ where: { id: { in: [...ids] } } })),
 
@@ -221,8 +276,8 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
     ),
     partiesByRequest: groupedBy(
       // Enums sort by their names on both stores (CAST): PostgreSQL would sort its enum types in declared order.
-      joinedIn<Prisma.RequestPartyModel, Prisma.ActorModel>('RequestParty', 'requestId', 'CAST(t."side" AS TEXT) DESC, t."id"', PARTY_FIELDS,
-        { table: 'Actor', fk: 'actorId', fields: ACTOR_FIELDS, loader: actor }),
+      joinedIn<Prisma.RequestPartyModel, Prisma.ActorModel>('RequestParty', 'requestId', 'CAST(t."side" AS TEXT) DESC, t."id"', () => PARTY_FIELDS,
+        { table: 'Actor', fk: 'actorId', model: 'Actor', loader: actor }),
       (p) => p.requestId,
     ),
     itemsByRequest: groupedBy(
@@ -231,8 +286,8 @@ export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: Sq
     ),
     responsesByRequest: groupedBy(
       // Dated first, undated last (written portably: SQLite and PostgreSQL place NULLs differently).
-      joinedIn<Prisma.RequestResponseModel, Prisma.ActorModel>('RequestResponse', 'requestId', 't."date" IS NULL, t."date", t."id"', RESPONSE_FIELDS,
-        { table: 'Actor', fk: 'responderId', fields: ACTOR_FIELDS, loader: actor }),
+      joinedIn<Prisma.RequestResponseModel, Prisma.ActorModel>('RequestResponse', 'requestId', 't."date" IS NULL, t."date", t."id"', () => shapes.columns('RequestResponse'),
+        { table: 'Actor', fk: 'responderId', model: 'Actor', loader: actor }),
       (r) => r.requestId,
     ),
     responsesByEvent: groupedBy(
@@ -344,5 +399,5 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /** Forgets everything loaded so far: after a write, the payload's fields must read the new state. */
 export function clearLoaders(loaders: Loaders) {
-  for (const loader of Object.values(loaders)) loader.clearAll();
+  for (const loader of Object.values(loaders)) if (!(loader instanceof RowShapes)) loader.clearAll();
 }

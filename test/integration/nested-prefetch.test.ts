@@ -177,3 +177,95 @@ describe('a statement of the page that fails', () => {
     expect(nodes.flatMap((n: any) => n.responses).length).toBeGreaterThan(5);
   });
 });
+
+/**
+ * Under a page of requests the loaders read narrow rows of actors, documents, evidence and responses
+ * (src/loaders/index.ts, NARROW) when nothing in the whole operation needs more (src/resolvers/shapes.ts).
+ * Each query below is compared with itself made to read whole rows — a root field the analysis does
+ * not know (`actors { totalCount }`) widens every model — and with the same records read alone.
+ */
+describe('narrow rows under a page of requests', () => {
+  const WIDEN = 'widen: actors(first: 1) { totalCount }';
+  const widened = (query: string) => query.replace(/\{/, `{ ${WIDEN} `);
+  /** The answer of `query`, narrow, and of the same query made wide: equal but for the widening field. */
+  async function both(query: string, variables: Record<string, unknown> = {}) {
+    const narrow = await run(query, variables);
+    const wide = await run(widened(query), variables);
+    expect(narrow.errors).toBeUndefined();
+    expect(wide.errors).toBeUndefined();
+    const { widen, ...rest } = wide.data;
+    expect(widen.totalCount).toBeGreaterThan(0);
+    expect(narrow.data).toEqual(rest);
+    return { narrow, wide };
+  }
+  /** The actor columns a statement read through the parties' and responses' joins. */
+  const joinedActorColumns = (selects: string[]) =>
+    selects.filter((q) => /JOIN "Actor"/.test(q)).map((q) => [...q.matchAll(/AS "j__(\w+)"/g)].map((m) => m[1]));
+
+  it('the benchmark\'s page reads only the narrow columns, and answers as with whole rows', async () => {
+    const { narrow, wide } = await both(`{ requests(first: 50) { edges { node { id summary status date
+      requesters { name } addressees { name }
+      items { category excluded evidence { quote document { title } } }
+      responses { stance responder { name } } } } } }`);
+    expect(narrow.selects).toHaveLength(5);
+    expect(wide.selects).toHaveLength(6); // and the widening count
+    for (const columns of joinedActorColumns(narrow.selects)) expect(columns).toEqual(['id', 'slug', 'name', 'kind', 'countryCode']);
+    for (const columns of joinedActorColumns(wide.selects)) expect(columns).toContain('createdAt');
+    const evidence = (selects: string[]) => selects.find((q) => /FROM "Evidence"/.test(q))!;
+    expect(evidence(narrow.selects)).not.toMatch(/"roleId"|"createdAt"|"publishedNote"/);
+    expect(evidence(wide.selects)).toMatch(/"roleId"/);
+    expect(evidence(wide.selects)).toMatch(/"j__publishedNote"/);
+  });
+
+  it('a column asked for anywhere in the operation is read wherever its rows are loaded', async () => {
+    // `description` and `createdAt` of actors, `publishedNote` of documents and `dateNote` of responses
+    // only under one alias or one fragment: the page's rows, shared by the whole operation, carry them.
+    const { narrow } = await both(`query { requests(first: 50) { edges { node { id
+      requesters { name } addressees { ...Who }
+      items { evidence { quote document { title } } }
+      again: items { evidence { document { ...When } } }
+      responses { stance responder { name } } late: responses { dateNote responder { createdAt } } } } } }
+      fragment Who on Actor { description }
+      fragment When on Document { publishedNote createdAt }`);
+    for (const columns of joinedActorColumns(narrow.selects)) expect(columns).toContain('description');
+    const nodes = narrow.data.requests.edges.map((e: { node: any }) => e.node);
+    expect(nodes.flatMap((n: any) => n.late).every((r: any) => typeof r.responder.createdAt === 'string')).toBe(true);
+    expect(nodes.flatMap((n: any) => n.again.flatMap((i: any) => i.evidence)).every((e: any) => typeof e.document.createdAt === 'string')).toBe(true);
+  });
+
+  it('rows of a narrow page reached through node(id:) in the same operation are whole enough, and of the right type', async () => {
+    const page = await s.gql(`{ requests(first: 50) { edges { node { id requesters { id } responses { id }
+      items { evidence { id document { id } } } } } } }`);
+    const nodes = page.data.requests.edges.map((e: { node: any }) => e.node);
+    const actor = nodes.flatMap((n: any) => n.requesters)[0].id;
+    const response = nodes.flatMap((n: any) => n.responses)[0].id;
+    const span = nodes.flatMap((n: any) => n.items.flatMap((i: any) => i.evidence))[0];
+    const PAGE = `requests(first: 50) { edges { node { requesters { name } responses { stance responder { name } }
+      items { evidence { quote document { title } } } } } }`;
+    // Narrow: what node(id:) asks of these rows is in the narrow row; its type is told from the row.
+    const narrowNodes = `query ($a: ID!, $r: ID!, $e: ID!, $d: ID!) { ${PAGE}
+      a: node(id: $a) { __typename id ... on Actor { name kind } }
+      r: node(id: $r) { __typename ... on RequestResponse { stance responder { slug } } }
+      e: node(id: $e) { __typename ... on Evidence { quote start document { title } } }
+      d: node(id: $d) { __typename ... on Document { title published } } }`;
+    const vars = { a: actor, r: response, e: span.id, d: span.document.id };
+    const { narrow } = await both(narrowNodes, vars);
+    expect(narrow.selects.some((q) => /j__createdAt/.test(q))).toBe(false);
+    expect([narrow.data.a.__typename, narrow.data.r.__typename, narrow.data.e.__typename, narrow.data.d.__typename])
+      .toEqual(['Actor', 'RequestResponse', 'Evidence', 'Document']);
+    // A wide column asked only through node(id:) widens the page's rows too.
+    const wideNodes = `query ($a: ID!, $e: ID!) { ${PAGE}
+      a: node(id: $a) { ... on Actor { description updatedAt } }
+      e: node(id: $e) { ... on Evidence { supports { __typename id } } } }`;
+    const { narrow: widenedByNode } = await both(wideNodes, { a: actor, e: span.id });
+    expect(widenedByNode.data.a.updatedAt).toEqual(expect.any(String));
+    expect(widenedByNode.data.e.supports).toEqual({ __typename: 'RequestItem', id: expect.any(String) });
+    const alone = await s.gql('query ($a: ID!, $e: ID!) { a: node(id: $a) { ... on Actor { description updatedAt } } e: node(id: $e) { ... on Evidence { supports { __typename id } } } }', { a: actor, e: span.id });
+    expect(widenedByNode.data.a).toEqual(alone.data.a);
+    expect(widenedByNode.data.e).toEqual(alone.data.e);
+  });
+
+  it('the deep query answers the same narrow and whole', async () => {
+    for (const excluded of [null, false, true]) await both(PLAIN_LIST, { n: 20, excluded, on: true });
+  });
+});
