@@ -2,7 +2,8 @@
 import type { NodeType } from './global-id.ts';
 
 export function nodeTypeOf(row: object): NodeType {
-  if ('contentHash' in row) return 'Document';
+  // Columns stored before the body: a narrow document row (src/loaders/index.ts) skips those after it.
+  if ('publisher' in row && 'language' in row) return 'Document';
   if ('quote' in row && 'targetType' in row) return 'Evidence';
   if ('seq' in row && 'status' in row) return 'RequestStatusEntry';
   if ('claim' in row && 'used' in row) return 'DateClaim';
