@@ -159,8 +159,8 @@ export const startFloor = (name: string, file: string) =>
  * Resolves to the reason it gave instead when it exits before /healthz answers (a checkout whose server
  * does not take that URL): the caller decides whether that is fatal.
  */
-export async function startDossier(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Server | { refused: string }> {
-  const main = path.join(BENCH_HERE, '..', 'dist', 'src', 'main.js');
+export async function startDossier(name: string, databaseUrl: string, env: Record<string, string> = {},
+  main = path.join(BENCH_HERE, '..', 'dist', 'src', 'main.js')): Promise<Server | { refused: string }> {
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first`);
   const port = await freePort();
   const started = performance.now();

@@ -1,0 +1,100 @@
+/**
+ * Memory of the compiled server, before and after a change, in back-to-back pairs on the same machine:
+ *
+ *   npm run bench:memory -- --size 100k [--pairs 3] [--duration 8] [--server <before>/dist/src/main.js]
+ *     [--before-env NAME=value,…] [--env NAME=value,…]
+ *
+ * "before" is `--server` (a copy of dist/ from before the change; default this checkout's) with
+ * `--before-env`, "after" is this checkout's dist/ with `--env`. Each pair starts each server in turn
+ * (alternating which goes first) on a fresh copy of the corpus, exactly as `npm start` runs it, with the
+ * response cache off, and measures:
+ *   - RSS right after /healthz answers, and how it splits (/proc/<pid>/smaps): anonymous memory (the V8
+ *     heaps of the main thread and the read workers, malloc's thread arenas, stacks), malloc's main heap
+ *     (SQLite's page caches and statements live there), and mapped files (mostly the node binary);
+ *   - the nested request page (`requests(first: 50)`) at 8 connections: server CPU per request and the
+ *     peak RSS (VmHWM) it reaches;
+ *   - the title list at 8 connections: CPU per request (the fixed cost, where a GC setting shows most).
+ * CPU per request is the figure to compare on a shared machine; read the peaks within a pair.
+ */
+import fs from 'node:fs';
+import { arg, docsOf, fmt, median, mustStartDossier, operationName, throughput, workCopy, type Load } from './harness.ts';
+import { OPERATIONS, type Operation } from './operations.ts';
+import { EDITOR, paramsOf, type Params } from './params.ts';
+
+const SIZE = arg('size', '1k');
+const PAIRS = Number(arg('pairs', '3'));
+const DURATION = Number(arg('duration', '8'));
+const BEFORE = arg('server', '');
+const envOf = (raw: string) => Object.fromEntries(raw.split(',').filter(Boolean).map((kv) => {
+  const at = kv.indexOf('=');
+  if (at < 1) throw new Error(`"${kv}" is not NAME=value`);
+  return [kv.slice(0, at), kv.slice(at + 1)];
+}));
+const SIDES = [
+  { label: 'before', main: BEFORE || undefined, env: envOf(arg('before-env', '')) },
+  { label: 'after', main: undefined, env: envOf(arg('env', '')) },
+];
+docsOf(SIZE);
+
+const load = (op: Operation, p: Params): Load => ({
+  body: (i) => JSON.stringify({ query: op.query, operationName: operationName(op.query), variables: op.variables(p, i) }),
+  headers: { 'content-type': 'application/json', ...(op.kind === 'write' ? { authorization: `Bearer ${EDITOR}` } : {}) },
+});
+const opNamed = (name: string) => OPERATIONS.find((o) => o.name === name) ?? (() => { throw new Error(`no operation ${name}`); })();
+const nested = opNamed('requests(first: 50) nested');
+const titles = opNamed('documents(first: 20) titles');
+
+/** Resident memory by kind, MB, from /proc/<pid>/smaps. */
+function residentByKind(pid: number) {
+  const mb = { anonymous: 0, mallocHeap: 0, files: 0, total: 0 };
+  let kind: keyof typeof mb = 'anonymous';
+  for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      const name = head[1]!;
+      kind = name === '[heap]' ? 'mallocHeap' : name.startsWith('/') ? 'files' : 'anonymous';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) {
+      mb[kind] += Number(rss[1]) / 1024;
+      mb.total += Number(rss[1]) / 1024;
+    }
+  }
+  return mb;
+}
+
+interface Row { label: string; start: ReturnType<typeof residentByKind>; peak: number; nestedCpu: number; nestedRps: number; titlesCpu: number }
+const rows: Row[] = [];
+console.log(`memory pairs at ${SIZE}: ${PAIRS} pairs, ${DURATION} s per measurement; before = ${BEFORE || 'this checkout'} ${JSON.stringify(SIDES[0]!.env)}, after = this checkout ${JSON.stringify(SIDES[1]!.env)}\n`);
+console.log('| pair | side | RSS after start MB (anonymous / malloc heap / files) | nested page CPU ms/req (req/s) | peak RSS MB | titles CPU ms/req |');
+console.log('|---|---|---|---|---:|---:|');
+for (let pair = 1; pair <= PAIRS; pair++) {
+  for (const side of pair % 2 ? SIDES : [...SIDES].reverse()) {
+    const { work, remove } = await workCopy(SIZE, 'memory', 'copy');
+    try {
+      const p = paramsOf(work);
+      const server = await mustStartDossier(side.label, `file:${work}`, { RESPONSE_CACHE_MB: '0', ...side.env }, side.main);
+      try {
+        const start = residentByKind(server.child.pid!);
+        await server.stats(true);
+        const n = await throughput(server, load(nested, p), nested.name, 8, DURATION);
+        const peak = (await server.stats()).peakRss / 2 ** 20;
+        const t = await throughput(server, load(titles, p), titles.name, 8, DURATION);
+        const row = { label: side.label, start, peak, nestedCpu: n.cpu, nestedRps: n.rps, titlesCpu: t.cpu };
+        rows.push(row);
+        console.log(`| ${pair} | ${side.label} | ${fmt(start.total)} (${fmt(start.anonymous)} / ${fmt(start.mallocHeap)} / ${fmt(start.files)}) | ${fmt(n.cpu, 2)} (${fmt(n.rps)}) | ${fmt(peak)} | ${fmt(t.cpu, 2)} |`);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      remove();
+    }
+  }
+}
+console.log('\nmedians:');
+for (const side of SIDES) {
+  const mine = rows.filter((r) => r.label === side.label);
+  console.log(`  ${side.label}: RSS after start ${fmt(median(mine.map((r) => r.start.total)))} MB, peak ${fmt(median(mine.map((r) => r.peak)))} MB, `
+    + `nested ${fmt(median(mine.map((r) => r.nestedCpu)), 2)} ms/req, titles ${fmt(median(mine.map((r) => r.titlesCpu)), 2)} ms/req`);
+}
