@@ -207,8 +207,8 @@ export async function startDossier(name: string, databaseUrl: string, env: Recor
 }
 
 /** startDossier, failing when the server refuses to start. */
-export async function mustStartDossier(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
-  const s = await startDossier(name, databaseUrl, env);
+export async function mustStartDossier(name: string, databaseUrl: string, env: Record<string, string> = {}, main?: string): Promise<Server> {
+  const s = await startDossier(name, databaseUrl, env, main);
   if ('refused' in s) throw new Error(`${name} did not start: ${s.refused}`);
   return s;
 }

@@ -18,8 +18,8 @@
  */
 import fs from 'node:fs';
 import { arg, docsOf, fmt, median, mustStartDossier, operationName, throughput, workCopy, type Load } from './harness.ts';
-import { OPERATIONS, type Operation } from './operations.ts';
-import { EDITOR, paramsOf, type Params } from './params.ts';
+import { OPERATIONS, type Operation, type Params } from './operations.ts';
+import { EDITOR, paramsOf } from './params.ts';
 
 const SIZE = arg('size', '1k');
 const PAIRS = Number(arg('pairs', '3'));
