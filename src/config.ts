@@ -77,6 +77,13 @@ export function defaultReadWorkers(): number {
   return Math.min(4, Math.max(2, os.availableParallelism()));
 }
 
+/**
+ * SQLite page cache per connection, in MiB, when SQLITE_CACHE_MB is not set. Each connection (the main
+ * one, the main thread's reader, each read worker's) keeps its own; this build of SQLite would give each
+ * 16 MB. See bench/RESULTS.md, "Memory after start and at peak".
+ */
+export const DEFAULT_SQLITE_CACHE_MB = 4;
+
 export interface QueryLimits {
   /** Largest accepted HTTP body, in bytes. */
   maxBodyBytes: number;
@@ -129,6 +136,8 @@ export interface Config {
   optimizeForSize: boolean;
   /** How much V8 lets the heap grow past what survived the last full collection, in percent (0: V8's own choice). */
   heapGrowthPercent: number;
+  /** SQLite: page cache of each connection, in MiB. */
+  sqliteCacheMb: number;
 }
 
 /** Every problem found in the environment, reported at once. */
@@ -233,6 +242,7 @@ const envSchema = z.object({
   BUSY_TIMEOUT_MS: int('BUSY_TIMEOUT_MS', 10_000, 0, 600_000),
   OPTIMIZE_FOR_SIZE: bool('OPTIMIZE_FOR_SIZE', false),
   HEAP_GROWTH_PERCENT: int('HEAP_GROWTH_PERCENT', 50, 0, 1000),
+  SQLITE_CACHE_MB: int('SQLITE_CACHE_MB', DEFAULT_SQLITE_CACHE_MB, 1, 4096),
 });
 
 /** Reads and validates the environment; throws one ConfigError listing every problem. */
@@ -268,5 +278,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     busyTimeoutMs: e.BUSY_TIMEOUT_MS,
     optimizeForSize: e.OPTIMIZE_FOR_SIZE,
     heapGrowthPercent: e.HEAP_GROWTH_PERCENT,
+    sqliteCacheMb: e.SQLITE_CACHE_MB,
   };
 }

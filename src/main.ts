@@ -6,7 +6,7 @@
  */
 import v8 from 'node:v8';
 import { ConfigError, loadConfig, redactUrl, type Config } from './config.ts';
-import { createDb } from './db/client.ts';
+import { createDb, hasNoDocuments } from './db/client.ts';
 import { deployMigrations } from './db/migrate/index.ts';
 import { startServer } from './server/index.ts';
 import { createLogger } from './server/logger.ts';
@@ -41,9 +41,10 @@ const db = await createDb(config.databaseUrl, {
   onQuery: (_sql, ms) => metrics.observeStatement(ms),
   readWorkers: config.readWorkers,
   busyTimeoutMs: config.busyTimeoutMs,
+  cacheMb: config.sqliteCacheMb,
   onReadWorkerError: (error) => logger.error('read worker stopped; restarting it', { error: error.stack ?? error.message }),
 });
-if (config.seedIfEmpty && (await db.document.count()) === 0) {
+if (config.seedIfEmpty && (await hasNoDocuments(db))) {
   // Loaded only when needed: the seed's modules are not part of a normal start.
   const { seedDatabase } = await import('../seed/lib/index.ts');
   const counts = await seedDatabase(db);

@@ -15,9 +15,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaClient } from '../generated/prisma/client.ts';
-import { databaseFile, defaultReadWorkers, isPostgresUrl } from '../config.ts';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { databaseFile, DEFAULT_SQLITE_CACHE_MB, defaultReadWorkers, isPostgresUrl } from '../config.ts';
 import { BUMP_DATA_VERSION } from './data-version.ts';
 import { withAsyncBusyWait } from './busy.ts';
 import { withReadPool, type ReadPool } from './read-pool.ts';
@@ -62,6 +62,8 @@ export interface DbOptions {
   busyTimeoutMs?: number;
   /** SQLite: told when a read worker stops unexpectedly (it is restarted; the statement it ran fails). */
   onReadWorkerError?: (error: Error) => void;
+  /** SQLite: page cache per connection, in MiB (default SQLITE_CACHE_MB's default, `DEFAULT_SQLITE_CACHE_MB`). */
+  cacheMb?: number;
 }
 
 const readPools = new WeakMap<Db, ReadPool>();
@@ -156,33 +158,81 @@ export async function createDb(databaseUrl: string, options: DbOptions = {}): Pr
   // The main connection has no busy timeout of its own: SQLite's busy handler would sleep on the JS thread.
   let adapter: SqlDriverAdapterFactory = withAsyncBusyWait(withStatementCache(new PrismaBetterSqlite3({ url: file, timeout: 0 })), busyTimeoutMs);
   const workers = file === ':memory:' ? 0 : options.readWorkers ?? defaultReadWorkers();
+  // Every connection (the main one, the main thread's reader, each read worker's) has its own page cache,
+  // filled up to its limit at corpus scale: this build of SQLite defaults to 16 MB each, 64 MB for four
+  // connections. The operating system caches the file too, so a smaller limit costs a copy from its cache
+  // on a miss, not a disk read (bench/RESULTS.md, "Memory after start and at peak").
+  const cacheKib = Math.round((options.cacheMb ?? DEFAULT_SQLITE_CACHE_MB) * 1024);
   let pool: ReadPool | undefined;
   if (workers > 0) {
     adapter = withReadPool(adapter, {
-      file, size: workers, busyTimeoutMs, onWorkerError: options.onReadWorkerError, onPool: (p) => { pool = p; },
+      file, size: workers, busyTimeoutMs, cacheKib, onWorkerError: options.onReadWorkerError, onPool: (p) => { pool = p; },
     });
   }
-  const db = listen(new PrismaClient({ adapter, log, errorFormat }), options);
-  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-  // Connected now (Prisma connects on the first statement), and the file is in WAL mode: start the readers.
+  // The connection is opened and set up here, on the driver adapter, not through the client: Prisma loads
+  // its query compiler (wasm, ~10 MB resident) when it connects, and only writes and a few rare reads
+  // need it (the API's reads are hand-written SQL). The client gets this same connection when it first
+  // needs one (`connectOnce`).
+  const once = connectOnce(adapter);
+  const main = await once.connect();
+  // One statement at a time through queryRaw: a locked database is waited for (busy.ts), as for any statement.
+  const pragma = (sql: string) => main.queryRaw({ sql: `PRAGMA ${sql}`, args: [], argTypes: [] });
+  await pragma(`cache_size = -${cacheKib}`);
+  await pragma('journal_mode = WAL');
+  await pragma('foreign_keys = ON');
+  const db = listen(new PrismaClient({ adapter: once, log, errorFormat }), options);
+  // The file is in WAL mode: start the readers.
   if (pool) {
     pool.start();
     readPools.set(db, pool);
   }
   if (file !== ':memory:') {
-    const reader = new SqliteReader(file, { onQuery: options.onQuery });
+    const reader = new SqliteReader(file, { onQuery: options.onQuery, cacheKib });
     sqliteReaders.set(db, reader);
     readers.set(db, { bounded: reader, lists: pool ? new PooledReader(pool, options.onQuery) : reader });
-    // Closed with the client (its statements hold the file open).
-    const disconnect = db.$disconnect.bind(db);
-    Object.assign(db, { $disconnect: async () => { reader.close(); await disconnect(); } });
   }
-  await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  // Closed with the client (the reader's statements hold the file open), and the connection too when
+  // the client never used it.
+  const disconnect = db.$disconnect.bind(db);
+  Object.assign(db, { $disconnect: async () => { sqliteReaders.get(db)?.close(); await disconnect(); await once.dispose(); } });
   // Query plans depend on ANALYZE statistics (a filter on a rare category should drive from its index,
   // a common one walk the list's order): refresh them where they are missing or stale, bounded in time.
-  await db.$queryRawUnsafe('PRAGMA analysis_limit = 1000');
-  await db.$queryRawUnsafe('PRAGMA optimize = 0x10002');
+  await pragma('analysis_limit = 1000');
+  await pragma('optimize = 0x10002');
   return db;
+}
+
+/**
+ * A factory that opens one connection and hands that same one to every `connect()` until it is disposed
+ * (then the next `connect()` opens a new one): createDb opens and sets it up without the client, and
+ * Prisma takes it on its first statement. `dispose()` closes it if it is still open.
+ */
+function connectOnce(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory & { dispose(): Promise<void> } {
+  let open: Promise<SqlDriverAdapter> | undefined;
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect() {
+      open ??= factory.connect().then((adapter) => {
+        const dispose = adapter.dispose.bind(adapter);
+        const mine = open;
+        adapter.dispose = async () => {
+          if (open === mine) open = undefined;
+          await dispose();
+        };
+        return adapter;
+      });
+      return open;
+    },
+    async dispose() {
+      if (open) await (await open).dispose();
+    },
+  };
+}
+
+/** Whether the database holds no document yet (start-up: seed an empty database), without the ORM. */
+export async function hasNoDocuments(db: Db): Promise<boolean> {
+  return (await readersOf(db).bounded.rows(Prisma.sql`SELECT 1 AS "one" FROM "Document" LIMIT 1`)).length === 0;
 }
 
 /** Connections per API process to PostgreSQL: env DATABASE_POOL_SIZE, default 10 (pg's own default). */

@@ -57,6 +57,8 @@ export interface ReadPoolOptions {
   size: number;
   /** How long a worker's connection waits for a lock (only WAL recovery or a checkpoint can hold readers). */
   busyTimeoutMs: number;
+  /** Page cache of each worker's connection, in KiB (default: SQLite's). */
+  cacheKib?: number;
   /** Runs a read while no worker is ready (start-up, every worker restarting). */
   fallback: (query: SqlQuery) => Promise<SqlResultSet>;
   /** Told when a worker stops unexpectedly (it is restarted). */
@@ -121,6 +123,10 @@ export class ReadPool {
   readonly #queue: Job[] = [];
   #closed = false;
   #started = false;
+  /** Whether the workers have been spawned (on the first read after `start()`). */
+  #spawned = false;
+  /** From the first spawn until a worker is ready or one stops: reads wait for the workers rather than run on the main connection. */
+  #warmingUp = false;
   #served = 0;
   #restarts = 0;
 
@@ -132,13 +138,22 @@ export class ReadPool {
   }
 
   /**
-   * Starts the workers, once the file is known to be in WAL mode (a read-only connection to a file in
-   * rollback-journal mode would block the writer while it reads). Not awaited: until a worker is ready,
-   * reads run on the main connection as before.
+   * Lets the pool take reads, once the file is known to be in WAL mode (a read-only connection to a file
+   * in rollback-journal mode would block the writer while it reads). The workers themselves start on the
+   * first read that comes: each is a V8 isolate with its own heap and SQLite connection (~8 MB resident),
+   * which a server that is not asked for a list yet, or only for reads the main thread answers, does not
+   * need (bench/RESULTS.md, "Memory after start and at peak"). That first read waits for them (a few tens
+   * of milliseconds) instead of running on the main thread: it may be a slow one.
    */
   start(): void {
     if (this.#closed || this.#started) return;
     this.#started = true;
+  }
+
+  #spawnAll(): void {
+    if (this.#spawned || this.#closed || !this.#started) return;
+    this.#spawned = true;
+    this.#warmingUp = true;
     for (const slot of this.#slots) this.#spawn(slot);
   }
 
@@ -161,8 +176,9 @@ export class ReadPool {
       .sort((a, b) => Number(b.busy) - Number(a.busy));
   }
 
-  /** Resolves once every worker is ready (tests, benchmarks); the pool works before that too. */
+  /** Starts the workers if no read has yet, and resolves once every one is ready (tests, benchmarks); the pool works before that too. */
   async whenReady(timeoutMs = 10_000): Promise<void> {
+    this.#spawnAll();
     const deadline = Date.now() + timeoutMs;
     while (this.#slots.some((s) => !s.ready)) {
       if (!this.#started || this.#closed || Date.now() > deadline) throw new Error('read workers did not start in time');
@@ -171,7 +187,9 @@ export class ReadPool {
   }
 
   run(query: SqlQuery): Promise<SqlResultSet> {
-    if (this.#closed || !this.#slots.some((s) => s.ready)) return this.#options.fallback(query);
+    if (this.#closed || !this.#started) return this.#options.fallback(query);
+    this.#spawnAll();
+    if (!this.#warmingUp && !this.#slots.some((s) => s.ready)) return this.#options.fallback(query);
     return new Promise((resolve, reject) => {
       this.#queue.push({ query, resolve, reject });
       this.#pump();
@@ -191,15 +209,17 @@ export class ReadPool {
   }
 
   #spawn(slot: Slot): void {
-    const workerData: ReadWorkerData = { adapterPath: adapterPath!, file: this.#options.file, busyTimeoutMs: this.#options.busyTimeoutMs };
+    const workerData: ReadWorkerData = { adapterPath: adapterPath!, file: this.#options.file, busyTimeoutMs: this.#options.busyTimeoutMs, cacheKib: this.#options.cacheKib };
     const worker = new Worker(READ_WORKER_SOURCE, { eval: true, workerData });
-    // An idle worker must not keep the process alive (a script that forgot to disconnect); a busy one does.
-    worker.unref();
+    // An idle worker must not keep the process alive (a script that forgot to disconnect); a busy one, or
+    // one starting (reads may be waiting for it), does.
     slot.worker = worker;
     worker.on('message', (reply: ReadReply) => {
       if ('ready' in reply) {
         slot.ready = true;
         slot.failures = 0;
+        this.#warmingUp = false;
+        worker.unref();
         this.#pump();
         return;
       }
@@ -222,6 +242,8 @@ export class ReadPool {
 
   #exited(slot: Slot, worker: Worker, code: number): void {
     if (slot.worker !== worker) return; // closed, or already replaced
+    // A worker that stops before any is ready ends the wait: reads queued for it go to the main connection below.
+    this.#warmingUp = false;
     const error = slot.lastError ?? new Error(`read worker exited with code ${code}`);
     const wasReady = slot.ready;
     slot.worker = undefined;

@@ -28,6 +28,8 @@ export interface ReadWorkerData {
   adapterPath: string;
   file: string;
   busyTimeoutMs: number;
+  /** Page cache of the worker's connection, in KiB (undefined: SQLite's default). */
+  cacheKib?: number;
 }
 
 export const READ_WORKER_SOURCE = String.raw`
@@ -38,7 +40,8 @@ const { PrismaBetterSqlite3 } = require(workerData.adapterPath);
 // readonly: a statement wrongly routed here fails ("attempt to write a readonly database") instead of writing.
 new PrismaBetterSqlite3({ url: workerData.file, readonly: true, fileMustExist: true, timeout: workerData.busyTimeoutMs })
   .connect()
-  .then((adapter) => {
+  .then(async (adapter) => {
+    if (workerData.cacheKib !== undefined) await adapter.executeScript('PRAGMA cache_size = -' + Math.trunc(workerData.cacheKib));
     parentPort.on('message', async ({ query }) => {
       try {
         const result = await adapter.queryRaw(query);

@@ -76,6 +76,8 @@ const STATEMENTS = 500;
 export interface SqliteReaderOptions {
   /** Told of every statement, as Prisma's query event would be. */
   onQuery?: (sql: string, durationMs: number, params: string) => void;
+  /** SQLite page cache of this connection, in KiB (default: SQLite's build default, 16 MB here). */
+  cacheKib?: number;
 }
 
 export class SqliteReader implements SqlReader {
@@ -87,6 +89,7 @@ export class SqliteReader implements SqlReader {
     // Read-only: a write sent here fails instead of writing. No busy timeout: a WAL reader waits only
     // for WAL recovery, and SQLite would sleep on the JS thread; the caller falls back instead.
     this.#db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
+    if (options.cacheKib !== undefined) this.#db.pragma(`cache_size = -${options.cacheKib}`);
     this.#onQuery = options.onQuery;
   }
 
