@@ -230,9 +230,18 @@ function connectOnce(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory 
   };
 }
 
-/** Whether the database holds no document yet (start-up: seed an empty database), without the ORM. */
+/**
+ * A small read on the client's hand-written reader (on SQLite, the main thread's own connection), not
+ * through the client: start-up, health and readiness checks need no ORM, and the client's first statement
+ * loads its query compiler (~10 MB) and, on SQLite, the read workers.
+ */
+export function checkRows<T>(db: Db, sql: string): Promise<T[]> {
+  return readersOf(db).bounded.rows<T>(Prisma.raw(sql));
+}
+
+/** Whether the database holds no document yet (start-up: seed an empty database). */
 export async function hasNoDocuments(db: Db): Promise<boolean> {
-  return (await readersOf(db).bounded.rows(Prisma.sql`SELECT 1 AS "one" FROM "Document" LIMIT 1`)).length === 0;
+  return (await checkRows(db, 'SELECT 1 AS "one" FROM "Document" LIMIT 1')).length === 0;
 }
 
 /** Connections per API process to PostgreSQL: env DATABASE_POOL_SIZE, default 10 (pg's own default). */

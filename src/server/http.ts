@@ -18,7 +18,7 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { ApolloServer } from '@apollo/server';
 import type { Config } from '../config.ts';
 import { createContext, emptyReport, type Context, type OperationReport } from '../context.ts';
-import type { Db } from '../db/client.ts';
+import { checkRows, type Db } from '../db/client.ts';
 import type { Principal } from '../domain/auth.ts';
 import { authenticate, type parseTokens } from '../auth/tokens.ts';
 import { idePage } from './ide.ts';
@@ -254,7 +254,7 @@ export async function createHttpApp(opts: HttpOptions): Promise<FastifyInstance>
 
   app.get(paths.healthz, async (_request, reply) => {
     try {
-      await db.$queryRawUnsafe('SELECT 1');
+      await checkRows(db, 'SELECT 1');
       return { status: 'ok' };
     } catch (e) {
       logger.error('health check failed', { error: (e as Error).message });
