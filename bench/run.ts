@@ -2,7 +2,7 @@
  * `npm run bench`: dossier against the floor (the same answers from hand-written SQL, bench/floor in
  * bench/servers.ts), per corpus size, in one process tree.
  *
- *   npm run bench -- [--sizes seed,1k,10k,100k] [--rounds 3] [--duration 2] [--only <operation>|stall] [--json out.json] [--no-cache]
+ *   npm run bench -- [--sizes seed,1k,10k,100k] [--rounds 3] [--duration 2] [--only <part of a name>[|<another>…]|stall] [--json out.json] [--no-cache]
  *                    [--database postgresql://user@host:port/database]
  *
  * With `--database`, dossier runs on PostgreSQL: for each size the corpus copy is loaded (as
@@ -169,7 +169,8 @@ async function measureSize(size: string, documents: number, work: string, p: Par
   const cached = CACHE ? await mustStartDossier('dossier+cache', databaseUrl) : null;
   const rssAfterStart = (await dossier.stats()).rss;
   try {
-    const ops = OPERATIONS.filter((o) => !ONLY || (ONLY !== 'stall' && o.name.includes(ONLY)));
+    // --only 'a|b': the operations whose names contain a or b.
+    const ops = OPERATIONS.filter((o) => !ONLY || (ONLY !== 'stall' && ONLY.split('|').some((part) => part && o.name.includes(part))));
     // Correctness first: a benchmark comparing different answers is worthless.
     for (const op of ops.filter(floorOf)) {
       const [a, b] = [await post(dossier, op, p), await post(floor, op, p)];
