@@ -58,6 +58,11 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
+  // V8 keeps each module's source text in the heap for as long as its functions live (lazy compilation
+  // reads it): whitespace and comments out shrink main.js from 2.9 to 1.9 MB. Names stay, for stack
+  // traces and profiles.
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
@@ -72,6 +77,18 @@ const result = await build({
   // Bundled CommonJS dependencies call require() for Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
+
+/**
+ * One character above U+00FF anywhere in a file makes V8 hold its whole source as two bytes a character
+ * (5.7 MB instead of 2.9 for main.js). esbuild escapes such characters in strings but leaves them in
+ * regular expressions and template literals: escape those too (same meaning in both; the few columns this
+ * shifts in the source map are on those lines only).
+ */
+for (const file of Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'))) {
+  const text = fs.readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) fs.writeFileSync(file, ascii);
+}
 
 const bytes = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'))
   .map(([f, o]) => `${path.relative(root, f)} ${(o.bytes / 1024).toFixed(0)} KB`);
