@@ -4,8 +4,9 @@ import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type ItemCategory, type Request, type RequestResponse, type RequestStatus, type Stance } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { idOrSlug, sqlDateRange, sqlOneOf } from './filters.ts';
-import { sqlKeysetPage, type PageArgs } from './pagination.ts';
-import { affiliatedIds, type Affiliation } from './affiliation.ts';
+import { countRows, customPage, sqlKeysetPage, type PageArgs } from './pagination.ts';
+import { affiliatedIds, involvementOf, type Affiliation, type LinkOf } from './affiliation.ts';
+import { datedSelects, mergePage, unionAll } from '../db/dated-page-sql.ts';
 
 /**
  * Actor filters come resolved to their affiliation (see affiliation.ts); document references are
@@ -29,11 +30,11 @@ const ORDER = {
   CREATED_AT: { field: 'createdAt', nullable: false, kind: 'datetime' },
 } as const;
 
-const party = (a: Affiliation, side?: 'REQUESTER' | 'ADDRESSEE') =>
-  affiliatedIds(a, {
-    table: 'Request', link: 'RequestParty', linkKey: 'requestId', actorColumn: 'actorId', onBehalfOf: true,
-    extra: side ? Prisma.sql` AND l."side" = ${side}` : undefined,
-  });
+const parties = (side?: 'REQUESTER' | 'ADDRESSEE'): LinkOf => ({
+  table: 'Request', link: 'RequestParty', linkKey: 'requestId', actorColumn: 'actorId', onBehalfOf: true,
+  extra: side ? Prisma.sql` AND l."side" = ${side}` : undefined,
+});
+const party = (a: Affiliation, side?: 'REQUESTER' | 'ADDRESSEE') => affiliatedIds(a, parties(side));
 
 export function requestConditions(filter: RequestFilter = {}): Prisma.Sql[] {
   const and = sqlDateRange(filter.from, filter.to);
@@ -64,17 +65,59 @@ export function listRequests(
   order: { field: RequestOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
   page: PageArgs,
 ) {
+  const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
+  const f = filter ?? {};
+  if ((order?.field ?? 'DATE') === 'DATE' && (f.requester || f.addressee || f.actor)) return actorRequestsPage(db, f, direction, page);
   return sqlKeysetPage<Request>({
     args: page,
     dialect: dialectOf(db),
     table: 'Request',
     ...ORDER[order?.field ?? 'DATE'],
-    direction: order?.direction === 'DESC' ? 'desc' : 'asc',
+    direction,
     where: requestConditions(filter ?? {}),
     query: (sql) => readersOf(db).lists.rows(sql),
     boundedQuery: (sql) => readersOf(db).bounded.rows(sql),
     columns: 't.*',
   });
+}
+
+/**
+ * The requests of an actor (as requester, addressee or either) in date order: the same page, cursors and
+ * count as sqlKeysetPage gives, paged like an actor's records (db/dated-page-sql.ts). The IN (SELECT …)
+ * condition lets SQLite drive from the actor's party rows and sort all of them (a temp B-tree over the
+ * busiest addressee's 1,840 requests at 100k documents: 8.7 ms for the statement, 0.9 ms at 1k, so the
+ * page grew with the corpus); here a busy actor's page walks the (date, id) index probing each request's
+ * parties (2.1 ms), a light one's still drives from its party rows. With several actor filters the first
+ * of requester, addressee, actor chooses the plan; the others and the remaining filters are tested on
+ * each row.
+ */
+async function actorRequestsPage(db: DbTx, filter: RequestFilter, direction: 'asc' | 'desc', page: PageArgs) {
+  const [side, actor] = filter.requester ? (['REQUESTER', filter.requester] as const)
+    : filter.addressee ? (['ADDRESSEE', filter.addressee] as const) : ([undefined, filter.actor!] as const);
+  const others = requestConditions({ ...filter, ...(side === 'REQUESTER' ? { requester: null } : side === 'ADDRESSEE' ? { addressee: null } : { actor: null }) });
+  const involvement = involvementOf(actor, parties(side));
+  const query = <T>(sql: Prisma.Sql) => readersOf(db).lists.rows<T>(sql);
+  return customPage<Request>(
+    page,
+    `date:${direction}`,
+    (r) => ({ value: r.date, id: r.id }),
+    async (cursor, forward, take) => {
+      if (cursor && typeof cursor.value === 'number') {
+        const arg = page.before != null ? 'before' : 'after';
+        throw badInput(`${arg}: not a cursor returned by this API`, { field: arg });
+      }
+      // Only totalCount asked for: the page is not read at all.
+      if (page.countOnly) return [];
+      // customPage scans ascending forwards; a descending list scans the other way.
+      const scan = direction === 'asc' ? forward : forward === 'asc' ? 'desc' : 'asc';
+      const rows = await query<Request>(unionAll(datedSelects({
+        dialect: dialectOf(db), table: 'Request', dateColumn: 'date', nullable: true, columns: Prisma.sql`t.*`,
+        where: others, involvement, cursor, scan, take,
+      })));
+      return mergePage(rows, (r) => r.date, scan, take);
+    },
+    () => countRows(query, 'Request', requestConditions(filter)),
+  );
 }
 
 export function findRequest(db: DbTx, by: { id?: string | null; slug?: string | null }) {

@@ -122,6 +122,7 @@ function cases(): Case[] {
   ], [{ location: 'IRQ' }]);
   add('requests', ['DATE', 'CREATED_AT'], [
     { requester: p.requester }, { addressee: p.addressee }, { actor: p.requester, affiliated: false }, { status: ['FULFILLED'] },
+    { addressee: p.addressee, affiliated: false, from: '2010' }, { requester: p.requester, addressee: p.addressee, category: ['TRAINING'] },
     { category: ['TRAINING'] }, { excludedCategory: ['TROOPS'] }, { from: '2010', to: '2012-06' }, { status: ['PENDING'], from: '2010' },
     { document: p.document },
   ]);
