@@ -23,13 +23,16 @@ import { Prisma } from '../generated/prisma/client.ts';
 import type { Dialect } from './dialect.ts';
 
 /**
- * Link rows from which an actor counts as heavy and its pages walk the date index. Driving from the
- * link sorts at most this many records; walking costs about `take × records / links` probes: at 100k
- * documents 2–6 ms per table for the busiest actor, but up to 10–19 ms for an actor just above the
- * threshold (bench/RESULTS.md, "Heavy actors at 100k"). Fixed, since a table's row count is not cheap
- * to read on both stores; a threshold growing with it (√(take × rows)) would balance the two plans.
+ * Link rows from which an actor counts as heavy and its pages walk the table's date index, per table.
+ * Driving from the link reads and sorts about that many records; walking probes about
+ * `take × records / links` of them. Tuned on the 100k corpus (bench/RESULTS.md, "Filtered request pages
+ * flat at 100k"), where the two plans cost the same at about 1,000 link rows for requests (50k rows,
+ * each probe an index search of the parties), events (25k) and documents (100k, the drive reading
+ * 3 KB rows): but about 2,000 for responses (100k rows), whose walk reads each row to test its
+ * responder: a responder in 971 responses took 18–68 ms walking against 8–15 ms driving. Fixed, since
+ * a table's row count is not cheap to read on both stores; the balance point grows with its square root.
  */
-export const HEAVY_LINKS = 1000;
+export const HEAVY_LINKS = { Request: 1000, Event: 1000, RequestResponse: 2000, Document: 1000 } as const;
 
 /** How the records involving the actors are found, three ways (see the header). */
 export interface Involvement {
@@ -37,7 +40,7 @@ export interface Involvement {
   ids: Prisma.Sql;
   /** A condition on the record table aliased `t`, true when the record involves the actors (the walk plan). */
   probe: Prisma.Sql;
-  /** `SELECT 1 FROM …`: the actors' link rows, counted up to HEAVY_LINKS to choose the plan. */
+  /** `SELECT 1 FROM …`: the actors' link rows, counted up to the table's HEAVY_LINKS to choose the plan. */
   links: Prisma.Sql;
 }
 
@@ -97,7 +100,8 @@ export function datedSelects(o: DatedSelect): Prisma.Sql[] {
     ORDER BY ${order}, t."id" ${dir} LIMIT ${limit}) AS ${Prisma.raw(`"${alias}"`)}`;
   if (!o.involvement) return [select(Prisma.sql`${table} t`, base, Prisma.sql`${o.take}`, 'page')];
   const inv = o.involvement;
-  const heavy = Prisma.sql`(SELECT COUNT(*) FROM (${inv.links} LIMIT ${HEAVY_LINKS}) AS "links") >= ${HEAVY_LINKS}`;
+  const threshold = HEAVY_LINKS[o.table];
+  const heavy = Prisma.sql`(SELECT COUNT(*) FROM (${inv.links} LIMIT ${threshold}) AS "links") >= ${threshold}`;
   // The drive joins the distinct ids to the table in that order (SQLite keeps a CROSS JOIN's order): left
   // to choose, with a date range to test SQLite may walk the range in the date index instead, which for a
   // light actor crosses the whole range to find a few records.

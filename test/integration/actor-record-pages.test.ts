@@ -68,7 +68,8 @@ beforeAll(async () => {
     ]),
   });
   await db.requestResponse.createMany({
-    data: Array.from({ length: BULK }, (_, i) => {
+    // Twice as many responses: the responses' threshold is twice the others'.
+    data: Array.from({ length: 2 * BULK }, (_, i) => {
       const d = dateOf(i + 2);
       return { id: `bulkrs${pad(i)}`, requestId: requests[i % 50]!.id, responderId: i % 2 === 1 ? heavy : other.id, stance: 'ACCEPTS' as const, summary: `Bulk response ${i}`, date: d.date, datePrecision: d.precision, dateMin: d.min, dateMax: d.max };
     }),
@@ -168,11 +169,11 @@ async function walkAll(get: (args: PageArgs) => Promise<any>, want: (args: PageA
 describe("an actor's record connections, paged in SQL", () => {
   it('the heavy actor is above the walk threshold where the test means it to be, and the light one below', async () => {
     const db = s.t.db;
-    expect(await db.eventParticipant.count({ where: { actorId: heavy } })).toBeGreaterThan(HEAVY_LINKS);
-    expect(await db.requestParty.count({ where: { actorId: heavy, side: 'REQUESTER' } })).toBeGreaterThan(HEAVY_LINKS);
-    expect(await db.requestParty.count({ where: { actorId: heavy, side: 'ADDRESSEE' } })).toBeLessThan(HEAVY_LINKS);
-    expect(await db.requestResponse.count({ where: { responderId: heavy } })).toBeGreaterThan(HEAVY_LINKS);
-    expect(await db.evidence.count({ where: { actorId: heavy } })).toBeGreaterThan(HEAVY_LINKS);
+    expect(await db.eventParticipant.count({ where: { actorId: heavy } })).toBeGreaterThan(HEAVY_LINKS.Event);
+    expect(await db.requestParty.count({ where: { actorId: heavy, side: 'REQUESTER' } })).toBeGreaterThan(HEAVY_LINKS.Request);
+    expect(await db.requestParty.count({ where: { actorId: heavy, side: 'ADDRESSEE' } })).toBeLessThan(HEAVY_LINKS.Request);
+    expect(await db.requestResponse.count({ where: { responderId: heavy } })).toBeGreaterThan(HEAVY_LINKS.RequestResponse);
+    expect(await db.evidence.count({ where: { actorId: heavy } })).toBeGreaterThan(HEAVY_LINKS.Document);
   });
 
   for (const spec of SPECS) {
