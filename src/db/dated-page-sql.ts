@@ -11,11 +11,13 @@
  *          would cross most of the index to find a few matches.
  *
  * Which one runs is decided inside the statement by a cheap measure — the actor's link rows, counted
- * up to HEAVY_LINKS — placed in each SELECT's LIMIT (`CASE WHEN … THEN take ELSE 0 END`): SQLite
- * evaluates a LIMIT once before the scan and skips a SELECT whose LIMIT is 0 without reading a row, as
- * PostgreSQL's Limit node does (it never pulls from its input then). A condition in the WHERE clause
- * would instead be tested on every row the scan reads (measured: 1 ms for nothing at 25k events). On
- * the 100k corpus: 0.75 ms for the busiest actor's first 50 events, 0.04 ms for a light actor's.
+ * up to the table's HEAVY_LINKS — that gates each SELECT (dialect.gatedPage): on SQLite in its LIMIT
+ * (`CASE WHEN … THEN take ELSE 0 END`), which SQLite evaluates once before the scan, skipping a SELECT
+ * whose LIMIT is 0 without reading a row (a condition in the WHERE clause would be tested on every row
+ * the scan reads: measured 1 ms for nothing at 25k events); on PostgreSQL in its WHERE, an uncorrelated
+ * condition run once before the SELECT's input (a one-time filter), with the LIMIT a plain number the
+ * planner can use. On the 100k corpus (SQLite): 0.75 ms for the busiest actor's first 50 events, 0.04 ms
+ * for a light actor's.
  *
  * Identifiers come from the callers' fixed choices, never from input; values are bound parameters.
  */
@@ -101,14 +103,16 @@ export function datedSelects(o: DatedSelect): Prisma.Sql[] {
   if (!o.involvement) return [select(Prisma.sql`${table} t`, base, Prisma.sql`${o.take}`, 'page')];
   const inv = o.involvement;
   const threshold = HEAVY_LINKS[o.table];
-  const heavy = Prisma.sql`(SELECT COUNT(*) FROM (${inv.links} LIMIT ${threshold}) AS "links") >= ${threshold}`;
-  // The drive joins the distinct ids to the table in that order (SQLite keeps a CROSS JOIN's order): left
-  // to choose, with a date range to test SQLite may walk the range in the date index instead, which for a
-  // light actor crosses the whole range to find a few records.
-  const ids = Prisma.sql`(SELECT DISTINCT "x"."id" AS "id" FROM (${inv.ids}) AS "x") AS "ids" ${o.dialect.orderedJoin} ${table} t ON t."id" = "ids"."id"`;
+  const links = Prisma.sql`(SELECT COUNT(*) FROM (${inv.links} LIMIT ${threshold}) AS "links")`;
+  const walk = o.dialect.gatedPage(Prisma.sql`${links} >= ${threshold}`, o.take);
+  const drive = o.dialect.gatedPage(Prisma.sql`${links} < ${threshold}`, o.take);
+  // The drive looks each distinct id up in the table (dialect.rowsByIds): left to choose, with a date range
+  // to test SQLite may walk the range in the date index instead, which for a light actor crosses the whole
+  // range to find a few records, and PostgreSQL scans the whole table.
+  const ids = o.dialect.rowsByIds(inv.ids, table);
   return [
-    select(Prisma.sql`${table} t`, [...base, inv.probe], Prisma.sql`CASE WHEN ${heavy} THEN ${o.take} ELSE 0 END`, 'walk'),
-    select(ids, base, Prisma.sql`CASE WHEN ${heavy} THEN 0 ELSE ${o.take} END`, 'drive'),
+    select(Prisma.sql`${table} t`, [...walk.where, ...base, inv.probe], walk.limit, 'walk'),
+    select(ids, [...drive.where, ...base], drive.limit, 'drive'),
   ];
 }
 

@@ -28,6 +28,24 @@ export interface Dialect {
    * SQLite does that by itself; PostgreSQL does the opposite unless told.
    */
   orderBy(column: Prisma.Sql, direction: 'asc' | 'desc'): Prisma.Sql;
+  /**
+   * A page SELECT that returns rows only when `when` (an uncorrelated condition) holds: the conditions to
+   * add to its WHERE and its LIMIT. SQLite evaluates a LIMIT once before the scan and reads nothing under
+   * LIMIT 0, while it tests a WHERE condition on every row it reads, so the condition goes in the LIMIT
+   * (`CASE WHEN … THEN take ELSE 0 END`). PostgreSQL plans a LIMIT it cannot read at planning time as if
+   * a tenth of the rows were wanted (for the busiest actor's events at 100k documents: every event
+   * hashed and sorted instead of the date index walked, 44 ms against 9 ms), and runs an uncorrelated
+   * WHERE condition once before its input (a one-time filter), so there it goes in the WHERE.
+   */
+  gatedPage(when: Prisma.Sql, take: number): { where: Prisma.Sql[]; limit: Prisma.Sql };
+  /**
+   * A FROM clause of the rows of `table`, aliased t, whose ids the subquery `ids` (column "id", repeats
+   * allowed) selects: each id once, each row found by its primary key. SQLite keeps a CROSS JOIN's order.
+   * PostgreSQL would hash the ids and scan the whole table for a few hundred of them (an events page of
+   * an actor in 622 events at 100k documents: 17 ms, against 9 ms looking each up): a LATERAL subquery
+   * with OFFSET 0, which the planner does not flatten, looks each id up in the primary key.
+   */
+  rowsByIds(ids: Prisma.Sql, table: Prisma.Sql): Prisma.Sql;
   /** The `nulls` option Prisma's orderBy needs for the same order (undefined: leave it out). */
   prismaNulls(direction: 'asc' | 'desc'): 'first' | 'last' | undefined;
   /**
@@ -47,6 +65,8 @@ export const sqliteDialect: Dialect = {
   orderedJoin: Prisma.raw('CROSS JOIN'),
   orderBy: (column, direction) => Prisma.sql`${column} ${Prisma.raw(direction === 'asc' ? 'ASC' : 'DESC')}`,
   prismaNulls: () => undefined,
+  gatedPage: (when, take) => ({ where: [], limit: Prisma.sql`CASE WHEN ${when} THEN ${take} ELSE 0 END` }),
+  rowsByIds: (ids, table) => Prisma.sql`(SELECT DISTINCT "x"."id" AS "id" FROM (${ids}) AS "x") AS "ids" CROSS JOIN ${table} t ON t."id" = "ids"."id"`,
   queueWrites: false,
 };
 
@@ -59,6 +79,9 @@ export const postgresDialect: Dialect = {
   orderedJoin: Prisma.raw('JOIN'),
   orderBy: (column, direction) => Prisma.sql`${column} ${Prisma.raw(direction === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST')}`,
   prismaNulls: (direction) => (direction === 'asc' ? 'first' : 'last'),
+  gatedPage: (when, take) => ({ where: [when], limit: Prisma.sql`${take}` }),
+  rowsByIds: (ids, table) => Prisma.sql`(SELECT "x"."id" AS "id" FROM (${ids}) AS "x" GROUP BY "x"."id") AS "ids"
+    CROSS JOIN LATERAL (SELECT * FROM ${table} t WHERE t."id" = "ids"."id" OFFSET 0) t`,
   queueWrites: true,
 };
 
