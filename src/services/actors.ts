@@ -52,7 +52,8 @@ export async function listActors(
     ...ORDER[order?.field ?? 'NAME'],
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     find: ({ where, orderBy, take }) => db.actor.findMany({ where: { AND: [...and, where] }, orderBy, take }),
-    count: () => countRows((q) => readersOf(db).lists.rows(q), 'Actor', sql),
+    // Unfiltered, a bounded count (see sqlKeysetPage): the main thread's reader; filtered, the workers.
+    count: () => countRows((q) => (sql.length === 0 ? readersOf(db).bounded : readersOf(db).lists).rows(q), 'Actor', sql),
   });
 }
 

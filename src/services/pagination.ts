@@ -296,7 +296,10 @@ export async function sqlKeysetPage<Row extends { id: string }>(o: SqlKeysetOpti
     return { value: v instanceof Date ? v.toISOString() : ((v ?? null) as SortValue), id: row.id };
   };
   const table = Prisma.raw(`"${o.table}"`);
-  const count = () => countRows(o.query, o.table, o.where);
+  // An unfiltered count is SQLite's count of the table's smallest index (measured at 100k: 10–25 µs warm,
+  // 0.1–0.2 ms cold): bounded, so on the main thread's reader like the unfiltered page, where the worker
+  // round trip cost ten times the count. A filtered count may walk far: the workers.
+  const count = () => countRows(o.where.length === 0 && o.boundedQuery ? o.boundedQuery : o.query, o.table, o.where);
   // Only totalCount asked for: the page is not read at all.
   if (o.args.countOnly) return finish([], w, fromRow, tag, count);
   const dir = Prisma.raw(scan === 'asc' ? 'ASC' : 'DESC');
