@@ -186,7 +186,7 @@ export async function createHttpApp(opts: HttpOptions): Promise<FastifyInstance>
   app.setNotFoundHandler(async (request, reply) =>
     reply.code(404).send(errorBody(`Not found: ${request.url.split('?')[0]}; the API is at ${paths.graphql}`, 'NOT_FOUND')));
 
-  registerResponseCache(app, { megabytes: config.responseCacheMb, path: paths.graphql, db, metrics, logger });
+  registerResponseCache(app, { megabytes: config.responseCacheMb, path: paths.graphql, db, databaseUrl: config.databaseUrl, metrics, logger });
   await app.register(cors, {
     origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins.length ? config.corsOrigins : false,
     methods: ['GET', 'POST'],

@@ -25,7 +25,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { Counter, Gauge } from 'prom-client';
 import { sqliteReaderOf, type Db } from '../db/client.ts';
-import { readDataVersion, readDataVersionNow } from '../db/data-version.ts';
+import { DataVersionReader, readDataVersion } from '../db/data-version.ts';
+import { databaseFile } from '../config.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -49,6 +50,8 @@ export interface ResponseCacheOptions {
   /** The GraphQL route (with BASE_PATH). */
   path: string;
   db: Db;
+  /** DATABASE_URL: on a SQLite file, the cache reads the data version on a connection of its own. */
+  databaseUrl: string;
   metrics: Metrics;
   logger: Logger;
 }
@@ -72,7 +75,7 @@ function keyOf(request: FastifyRequest): string | null {
 }
 
 export function registerResponseCache(app: FastifyInstance, options: ResponseCacheOptions): void {
-  const { megabytes, path, db, metrics, logger } = options;
+  const { megabytes, path, db, databaseUrl, metrics, logger } = options;
   if (megabytes <= 0) return;
   const maxSize = megabytes * 2 ** 20;
   const entries = new LRUCache<string, Entry>({
@@ -84,13 +87,15 @@ export function registerResponseCache(app: FastifyInstance, options: ResponseCac
   /** The data version the entries belong to. */
   let current: string | null = null;
   const pending = new WeakMap<FastifyRequest, Pending>();
-  // On SQLite the version is one prepared statement on the main thread's reader (microseconds); through
-  // Prisma (PostgreSQL, an in-memory database, or that statement failing) it is a query of its own.
-  const sqlite = sqliteReaderOf(db);
+  // On a SQLite file the version is one prepared statement on a read-only connection of the cache's own
+  // (microseconds, synchronous); through Prisma (PostgreSQL, an in-memory database, or that statement
+  // failing) it is a query of its own.
+  const versions = sqliteReaderOf(db) ? new DataVersionReader(databaseFile(databaseUrl)) : undefined;
+  app.addHook('onClose', async () => versions?.close());
   const readVersionNow = (): string | null | undefined => {
-    if (!sqlite) return undefined;
+    if (!versions) return undefined;
     try {
-      return readDataVersionNow(sqlite);
+      return versions.read();
     } catch {
       return undefined;
     }

@@ -33,7 +33,7 @@ describe('with the cache on (as by default)', () => {
   beforeAll(async () => { s = await startTestServer({ tokens: TOKENS, responseCacheMb: 32 }); });
   afterAll(async () => { await s.close(); });
 
-  it('answers a repeated query from the cache: same bytes, one statement (the data version), logged and counted', async () => {
+  it('answers a repeated query from the cache: same bytes, no statement of the operation, logged and counted', async () => {
     const first = await query(s.url, TITLES);
     expect(first.cache).toBe('miss');
     s.queries.length = 0;
@@ -41,7 +41,9 @@ describe('with the cache on (as by default)', () => {
     expect(second.cache).toBe('hit');
     expect(second.body).toEqual(first.body);
     expect(second.body.data.documents.totalCount).toBe(5);
-    expect(s.queries).toEqual([expect.stringMatching(/FROM "DataVersion"/)]);
+    // The data version is read on the cache's own connection, outside the statement log (the tests
+    // below show it is read: a write by this process, another process or a migration is never missed).
+    expect(s.queries).toEqual([]);
     // Another operation text, other variables or another role is another entry.
     expect((await query(s.url, `${TITLES} `)).cache).toBe('miss');
     expect((await query(s.url, 'query Titles($n: Int) { documents(first: $n) { totalCount } }', { n: 2 })).cache).toBe('miss');

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { databaseFile } from '../../src/config.ts';
 import { readPoolOf, readersOf, sqliteReaderOf } from '../../src/db/client.ts';
 import { prismaReader } from '../../src/db/sql-reader.ts';
-import { readDataVersion, readDataVersionNow } from '../../src/db/data-version.ts';
+import { DataVersionReader, readDataVersion } from '../../src/db/data-version.ts';
 import { Prisma } from '../../src/generated/prisma/client.ts';
 import { seededDb, type TestDb } from '../helpers/db.ts';
 
@@ -70,16 +70,22 @@ it('binds dates and booleans as Prisma does', async () => {
   }
 });
 
-it('reads the data version another connection just committed', async () => {
-  const before = readDataVersionNow(reader());
-  expect(before).toBe(await readDataVersion(t.db));
-  const other = new Database(databaseFile(t.url));
+it('reads the data version another connection just committed (the response cache\'s reader)', async () => {
+  const versions = new DataVersionReader(databaseFile(t.url));
   try {
-    other.prepare('UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1').run();
+    const before = versions.read();
+    expect(before).toMatch(/^[0-9a-f]+:\d+$/);
+    expect(before).toBe(await readDataVersion(t.db));
+    const other = new Database(databaseFile(t.url));
+    try {
+      other.prepare('UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1').run();
+    } finally {
+      other.close();
+    }
+    const after = versions.read();
+    expect(after).not.toBe(before);
+    expect(after).toBe(await readDataVersion(t.db));
   } finally {
-    other.close();
+    versions.close();
   }
-  const after = readDataVersionNow(reader());
-  expect(after).not.toBe(before);
-  expect(after).toBe(await readDataVersion(t.db));
 });
