@@ -95,17 +95,26 @@ function finish<T>(rows: T[], w: Window, key: (row: T) => Cursor, tag: string, t
   const hasMore = rows.length > w.size;
   const slice = rows.slice(0, w.size);
   if (w.backward) slice.reverse();
-  const edges = slice.map((node) => {
-    const k = key(node);
-    return { cursor: encodeCursor(k.value, k.id, tag), node };
-  });
+  // Cursors are encoded when read (a JSON text in base64 per edge: ~2 % of a title list's CPU, profiled,
+  // for a field most pages are not asked for). Own getters, so a copy made by spreading keeps them.
+  const edges = slice.map((node) => ({
+    node,
+    get cursor() {
+      const k = key(node);
+      return encodeCursor(k.value, k.id, tag);
+    },
+  }));
   return {
     edges,
     pageInfo: {
       hasNextPage: w.backward ? w.cursor !== null : hasMore,
       hasPreviousPage: w.backward ? hasMore : w.cursor !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     totalCount: total,
   };
