@@ -12,7 +12,7 @@ import { MAX_PAGE_SIZE } from '../services/pagination.ts';
 import { fromGlobalId } from './global-id.ts';
 import { affiliationOf, loadNode, resolveRef } from './lookups.ts';
 import { withFilters } from './matches.ts';
-import { mayCountTotal, onlyTotalCount } from './selection.ts';
+import { mayCountTotal, nodeFields, onlyTotalCount } from './selection.ts';
 import { prefetchRequests } from './prefetch.ts';
 
 const MAX_TIMELINE_ACTORS = 20;
@@ -29,7 +29,8 @@ export const Query: QueryResolvers = {
   },
 
   document: (_, { id, slug }, ctx) => findDocument(ctx.db, { id: idOf(id, 'Document'), slug }),
-  documents: (_, { filter, orderBy, ...page }, ctx, info) => listDocuments(ctx.db, filter, orderBy, { ...page, countOnly: onlyTotalCount(info) }),
+  documents: (_, { filter, orderBy, ...page }, ctx, info) =>
+    listDocuments(ctx.db, filter, orderBy, { ...page, countOnly: onlyTotalCount(info) }, nodeFields(info)),
 
   actor: (_, { id, slug, name }, ctx) => findActor(ctx.db, { id: idOf(id, 'Actor'), slug, name }),
   actors: (_, { filter, orderBy, ...page }, ctx, info) => listActors(ctx.db, filter, orderBy, { ...page, countOnly: onlyTotalCount(info) }),

@@ -18,3 +18,27 @@ export function onlyTotalCount(info: GraphQLResolveInfo): boolean {
 export function mayCountTotal(info: GraphQLResolveInfo): boolean {
   return info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind !== Kind.FIELD || s.name.value === 'totalCount') ?? false);
 }
+
+/**
+ * The fields selected on the nodes of a connection field (`edges { node { … } }`), or null when that
+ * cannot be told from plain fields alone (a fragment or an inline fragment anywhere on the way, or an
+ * alias naming a field twice is fine: names are what count). Null means "assume everything".
+ */
+export function nodeFields(info: GraphQLResolveInfo): Set<string> | null {
+  const fields = new Set<string>();
+  for (const connection of info.fieldNodes) {
+    for (const s of connection.selectionSet?.selections ?? []) {
+      if (s.kind !== Kind.FIELD) return null;
+      if (s.name.value !== 'edges') continue;
+      for (const e of s.selectionSet?.selections ?? []) {
+        if (e.kind !== Kind.FIELD) return null;
+        if (e.name.value !== 'node') continue;
+        for (const n of e.selectionSet?.selections ?? []) {
+          if (n.kind !== Kind.FIELD) return null;
+          fields.add(n.name.value);
+        }
+      }
+    }
+  }
+  return fields;
+}

