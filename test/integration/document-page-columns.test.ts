@@ -10,6 +10,10 @@ beforeAll(async () => { s = await startTestServer(); });
 afterAll(async () => { await s.close(); });
 
 const ALL = 'id slug title publisher url published publishedPrecision publishedNote language wordCount contentHash version createdAt updatedAt';
+type Page = {
+  edges: { cursor: string; node: Record<string, unknown> & { id: string; title: string } }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+};
 const pageStatement = () => s.queries.filter((q) => /FROM "Document" t/.test(q) && /LIMIT/.test(q));
 
 it('selects the id, the sort key and the plain fields asked for, nothing else', async () => {
@@ -31,11 +35,10 @@ it.each(['PUBLISHED', 'TITLE', 'CREATED_AT'])('answers as a page of every column
     const wide = `query ($c: String) { documents(${window}, ${cursorArg}: $c, orderBy: { field: ${field} }) { edges { cursor node { ${ALL} excerpt(length: 40) } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
     let cursor: string | null = null;
     for (let i = 0; i < 3; i++) {
-      const a = ok(await s.gql(narrow, { c: cursor })).documents;
-      const b = ok(await s.gql(wide, { c: cursor })).documents;
+      const a: Page = ok(await s.gql(narrow, { c: cursor })).documents;
+      const b: Page = ok(await s.gql(wide, { c: cursor })).documents;
       expect(a.pageInfo).toEqual(b.pageInfo);
-      expect(a.edges.map((e: { cursor: string; node: { id: string; title: string } }) => [e.cursor, e.node.id, e.node.title]))
-        .toEqual(b.edges.map((e: { cursor: string; node: { id: string; title: string } }) => [e.cursor, e.node.id, e.node.title]));
+      expect(a.edges.map((e) => [e.cursor, e.node.id, e.node.title])).toEqual(b.edges.map((e) => [e.cursor, e.node.id, e.node.title]));
       for (const e of b.edges) for (const f of ALL.split(' ')) expect(e.node[f]).not.toBeUndefined();
       cursor = window.startsWith('first') ? a.pageInfo.endCursor : a.pageInfo.startCursor;
       if (!cursor) break;
