@@ -18,8 +18,8 @@ const HEAVY_ANSWER = (() => {
   for (let i = 1; i <= 3_000_000; i++) sum += i % 7;
   return sum;
 })();
-// Its totalCount is read by a worker (an unfiltered page itself is read on the main thread).
-const TITLES = '{ documents(first: 5) { totalCount edges { node { title } } } }';
+// Its filtered totalCount is read by a worker (an unfiltered page or count is read on the main thread).
+const TITLES = '{ documents(first: 5) { edges { node { title } } } dated: documents(filter: { from: "1900" }) { totalCount } }';
 
 let s: TestServer;
 let pool: ReadPool;
