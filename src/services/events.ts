@@ -4,10 +4,9 @@ import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type Event, type EventKind, type EventStatus } from '../generated/prisma/client.ts';
 import { isCountryCode } from '../domain/country-codes.ts';
 import { idsContaining, textFilter, idOrSlug, sqlDateRange, sqlOneOf } from './filters.ts';
-import { countRows, customPage, sqlKeysetPage, type PageArgs } from './pagination.ts';
+import { countRows, sqlKeysetPage, type PageArgs } from './pagination.ts';
 import { affiliatedIds, involvementOf, type Affiliation, type LinkOf } from './affiliation.ts';
-import { datedSelects, mergePage, unionAll } from '../db/dated-page-sql.ts';
-import { badInput } from '../domain/errors.ts';
+import { involvedDatedPage } from './involved-page.ts';
 
 export interface EventFilter {
   kind?: EventKind[] | null;
@@ -72,37 +71,15 @@ export async function listEvents(
   });
 }
 
-/**
- * The events of some actors in date order: the same page, cursors and count as sqlKeysetPage gives, but
- * paged like an actor's records (db/dated-page-sql.ts) — a walk of the (start, id) index probing each
- * event's participants for a busy actor, a drive from the participant rows for a light one — so a page
- * costs the same for an actor in a few events or in thousands. The other filters are tested on each row.
- */
+/** The events of some actors in date order, paged like an actor's records (involved-page.ts). */
 async function actorEventsPage(db: DbTx, filter: EventFilter & { actor: Affiliation }, direction: 'asc' | 'desc', page: PageArgs) {
   const others = await eventConditions(db, { ...filter, actor: null });
   const involvement = involvementOf(filter.actor, PARTICIPANTS);
-  const query = <T>(sql: Prisma.Sql) => readersOf(db).lists.rows<T>(sql);
-  return customPage<Event>(
-    page,
-    `start:${direction}`,
-    (e) => ({ value: e.start, id: e.id }),
-    async (cursor, forward, take) => {
-      if (cursor && typeof cursor.value === 'number') {
-        const arg = page.before != null ? 'before' : 'after';
-        throw badInput(`${arg}: not a cursor returned by this API`, { field: arg });
-      }
-      // Only totalCount asked for: the page is not read at all.
-      if (page.countOnly) return [];
-      // customPage scans ascending forwards; a descending list scans the other way.
-      const scan = direction === 'asc' ? forward : forward === 'asc' ? 'desc' : 'asc';
-      const rows = await query<Event>(unionAll(datedSelects({
-        dialect: dialectOf(db), table: 'Event', dateColumn: 'start', nullable: true, columns: Prisma.sql`t.*`,
-        where: others, involvement, cursor, scan, take,
-      })));
-      return mergePage(rows, (e) => e.start, scan, take);
-    },
-    () => countRows(query, 'Event', [...others, Prisma.sql`t."id" IN (${involvement.ids})`]),
-  );
+  return involvedDatedPage<Event>(db, page, {
+    table: 'Event', dateColumn: 'start', direction, where: others, involvement,
+    date: (e) => e.start,
+    count: (query) => countRows(query, 'Event', [...others, Prisma.sql`t."id" IN (${involvement.ids})`]),
+  });
 }
 
 export function findEvent(db: DbTx, by: { id?: string | null; slug?: string | null }) {

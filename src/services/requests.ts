@@ -4,9 +4,9 @@ import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type ItemCategory, type Request, type RequestResponse, type RequestStatus, type Stance } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { idOrSlug, sqlDateRange, sqlOneOf } from './filters.ts';
-import { countRows, customPage, sqlKeysetPage, type PageArgs } from './pagination.ts';
+import { countRows, sqlKeysetPage, type PageArgs } from './pagination.ts';
 import { affiliatedIds, involvementOf, type Affiliation, type LinkOf } from './affiliation.ts';
-import { datedSelects, mergePage, unionAll } from '../db/dated-page-sql.ts';
+import { involvedDatedPage } from './involved-page.ts';
 
 /**
  * Actor filters come resolved to their affiliation (see affiliation.ts); document references are
@@ -91,33 +91,15 @@ export function listRequests(
  * of requester, addressee, actor chooses the plan; the others and the remaining filters are tested on
  * each row.
  */
-async function actorRequestsPage(db: DbTx, filter: RequestFilter, direction: 'asc' | 'desc', page: PageArgs) {
+function actorRequestsPage(db: DbTx, filter: RequestFilter, direction: 'asc' | 'desc', page: PageArgs) {
   const [side, actor] = filter.requester ? (['REQUESTER', filter.requester] as const)
     : filter.addressee ? (['ADDRESSEE', filter.addressee] as const) : ([undefined, filter.actor!] as const);
   const others = requestConditions({ ...filter, ...(side === 'REQUESTER' ? { requester: null } : side === 'ADDRESSEE' ? { addressee: null } : { actor: null }) });
-  const involvement = involvementOf(actor, parties(side));
-  const query = <T>(sql: Prisma.Sql) => readersOf(db).lists.rows<T>(sql);
-  return customPage<Request>(
-    page,
-    `date:${direction}`,
-    (r) => ({ value: r.date, id: r.id }),
-    async (cursor, forward, take) => {
-      if (cursor && typeof cursor.value === 'number') {
-        const arg = page.before != null ? 'before' : 'after';
-        throw badInput(`${arg}: not a cursor returned by this API`, { field: arg });
-      }
-      // Only totalCount asked for: the page is not read at all.
-      if (page.countOnly) return [];
-      // customPage scans ascending forwards; a descending list scans the other way.
-      const scan = direction === 'asc' ? forward : forward === 'asc' ? 'desc' : 'asc';
-      const rows = await query<Request>(unionAll(datedSelects({
-        dialect: dialectOf(db), table: 'Request', dateColumn: 'date', nullable: true, columns: Prisma.sql`t.*`,
-        where: others, involvement, cursor, scan, take,
-      })));
-      return mergePage(rows, (r) => r.date, scan, take);
-    },
-    () => countRows(query, 'Request', requestConditions(filter)),
-  );
+  return involvedDatedPage<Request>(db, page, {
+    table: 'Request', dateColumn: 'date', direction, where: others, involvement: involvementOf(actor, parties(side)),
+    date: (r) => r.date,
+    count: (query) => countRows(query, 'Request', requestConditions(filter)),
+  });
 }
 
 export function findRequest(db: DbTx, by: { id?: string | null; slug?: string | null }) {
