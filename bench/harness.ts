@@ -257,6 +257,20 @@ export async function throughput(server: Server, load: Load, what: string, conne
   return { rps: result.requests.average, cpu: (cpuMsOf(server) - cpuBefore) / Math.max(1, result.requests.total) };
 }
 
+/**
+ * Seconds of load at 8 connections sent to each server on each operation before it is measured, and not
+ * counted (`--warm <s>`, default 1; 0 turns it off). A server's first second on an operation is cold: V8
+ * compiles the hot paths on background threads, which the process's CPU counts, so without it the first
+ * round of every operation measured the compiler as much as the server (the title list: 2.2 ms of CPU per
+ * request in a one-round run, ~0.75 ms warm). Every server of a run is warmed the same way.
+ */
+export const WARM_S = Number(arg('warm', '1'));
+
+/** Load sent only to warm a server up on one operation (see WARM_S); its figures are dropped. */
+export async function warmUp(server: Server, load: Load, what: string): Promise<void> {
+  if (WARM_S > 0) await throughput(server, load, `${what} (warm-up)`, 8, WARM_S);
+}
+
 /** One request on a kept-alive connection, timed in fractions of a millisecond (autocannon rounds to 1 ms). */
 export function timed(server: Server, text: string, headers: Record<string, string>, agent: http.Agent, what: string): Promise<number> {
   return new Promise((resolve, reject) => {

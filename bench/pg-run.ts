@@ -1,7 +1,7 @@
 /**
  * `npm run bench:postgraphile`: dossier against PostGraphile v4 over the same data, side by side in one run.
  *
- *   npm run bench:postgraphile -- [--sizes 10k] [--rounds 3] [--duration 2] [--only <operation>] [--json out.json]
+ *   npm run bench:postgraphile -- [--sizes 10k] [--rounds 3] [--duration 2] [--warm 1] [--only <operation>] [--json out.json]
  *
  * For each size: takes the benchmark corpus (built by `npm run bench:corpus` / `npm run bench` in the corpus
  * directory, BENCH_DIR, default the system temp directory; built here if missing), copies it, starts a
@@ -25,7 +25,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   arg, fmt, latency, loadIntoPostgres, machineLine, median, operationName, post as postLoad, sizesArg, startDossier, startFloor, startIpc,
-  throughput, workCopy, writeJson, type Load, type Server,
+  throughput, warmUp, workCopy, writeJson, type Load, type Server,
 } from './harness.ts';
 import { OPERATIONS, type Params } from './operations.ts';
 import { paramsOf } from './params.ts';
@@ -101,6 +101,7 @@ async function benchSize(size: string, cluster: Cluster) {
     const rows: Row[] = [];
     for (const op of OPS) {
       const runs = new Map<Key, { rps: number[]; p50: number[]; p99: number[] }>();
+      for (const e of entries) await warmUp(e.server, e.load(op), op.name);
       for (let round = 0; round < ROUNDS; round++) {
         for (const e of round % 2 ? [...entries].reverse() : entries) {
           const r = runs.get(e.key) ?? { rps: [], p50: [], p99: [] };

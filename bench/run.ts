@@ -2,7 +2,7 @@
  * `npm run bench`: dossier against the floor (the same answers from hand-written SQL, bench/floor in
  * bench/servers.ts), per corpus size, in one process tree.
  *
- *   npm run bench -- [--sizes seed,1k,10k,100k] [--rounds 3] [--duration 2] [--only <part of a name>[|<another>…]|stall] [--json out.json] [--no-cache]
+ *   npm run bench -- [--sizes seed,1k,10k,100k] [--rounds 3] [--duration 2] [--warm 1] [--only <part of a name>[|<another>…]|stall] [--json out.json] [--no-cache]
  *                    [--database postgresql://user@host:port/database]
  *
  * With `--database`, dossier runs on PostgreSQL: for each size the corpus copy is loaded (as
@@ -28,7 +28,7 @@ import http from 'node:http';
 import { isPostgresUrl } from '../src/config.ts';
 import {
   arg, fmt, latency, loadIntoPostgres, machineLine, median, mustStartDossier, operationName, p99, post as postLoad, redact, sizesArg,
-  startFloor, throughput, timed, workCopy, writeJson, type Load, type Server,
+  startFloor, throughput, timed, warmUp, workCopy, writeJson, type Load, type Server,
 } from './harness.ts';
 import { pgKit } from './pg-kit.ts';
 import { OPERATIONS, type Operation, type Params } from './operations.ts';
@@ -188,6 +188,7 @@ async function measureSize(size: string, documents: number, work: string, p: Par
       const targets: [string, Server][] = [['dossier', dossier], ...(floorOf(op) ? [['floor', floor] as [string, Server]] : []),
         ...(cached && op.kind !== 'write' ? [['cached', cached] as [string, Server]] : [])];
       const runs: Record<string, { rps: number[]; cpu: number[]; p50: number[]; p99: number[] }> = {};
+      for (const [, s] of targets) await warmUp(s, load(op, p), op.name);
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 ? [...targets].reverse() : targets;
         for (const [key, s] of order) {
