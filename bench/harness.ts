@@ -254,7 +254,7 @@ export async function throughput(server: Server, load: Load, what: string, conne
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: load.body(i++) }) }],
   }) as { requests: { average: number; total: number }; non2xx: number; errors: number };
   if (result.non2xx || result.errors) throw new Error(`${server.name} ${what}: ${result.non2xx} non-2xx responses, ${result.errors} errors under load`);
-  return { rps: result.requests.average, cpu: (cpuMsOf(server) - cpuBefore) / Math.max(1, result.requests.total) };
+  return { rps: result.requests.average, requests: Math.max(1, result.requests.total), cpu: (cpuMsOf(server) - cpuBefore) / Math.max(1, result.requests.total) };
 }
 
 /**

@@ -29,7 +29,7 @@ import {
 } from './harness.ts';
 import { OPERATIONS, type Params } from './operations.ts';
 import { paramsOf } from './params.ts';
-import { startCluster, type Cluster } from './pg-cluster.ts';
+import { cpuDeltaMs, startCluster, type Cluster } from './pg-cluster.ts';
 import { KIT_DIR, ensureKit } from './pg-kit.ts';
 import { MIGRATIONS } from './pg-load.ts';
 import { PG_OPERATIONS, type PgOperation } from './pg-operations.ts';
@@ -60,7 +60,16 @@ const postgraphileLoad = (p: Params) => (op: PgOperation): Load => {
 };
 const post = (e: Entry, op: PgOperation) => postLoad(e.server, e.load(op), op.name);
 
-interface Figures { rps: number; p50: number; p99: number; statements: number }
+/**
+ * `cpu`: the server process's CPU per request at 8 connections (ms); `dbCpu`: PostgreSQL's (all of the
+ * cluster's processes) per request in the same measurement, 0 for the servers on SQLite. Their sum is
+ * what one request costs the machine: the figure that survives other load on a shared machine, where
+ * req/s does not (every process competes for the same cores).
+ */
+interface Figures { rps: number; cpu: number; dbCpu: number; p50: number; p99: number; statements: number }
+
+/** The servers whose database work happens in the PostgreSQL cluster, not in their own process. */
+const ON_POSTGRES = new Set<Key>(['postgres', 'postgraphile']);
 interface Row { op: string; figures: Partial<Record<Key, Figures>> }
 
 async function benchSize(size: string, cluster: Cluster) {
@@ -100,13 +109,18 @@ async function benchSize(size: string, cluster: Cluster) {
     header(size, keys);
     const rows: Row[] = [];
     for (const op of OPS) {
-      const runs = new Map<Key, { rps: number[]; p50: number[]; p99: number[] }>();
+      const runs = new Map<Key, { rps: number[]; cpu: number[]; dbCpu: number[]; p50: number[]; p99: number[] }>();
       for (const e of entries) await warmUp(e.server, e.load(op), op.name);
       for (let round = 0; round < ROUNDS; round++) {
         for (const e of round % 2 ? [...entries].reverse() : entries) {
-          const r = runs.get(e.key) ?? { rps: [], p50: [], p99: [] };
+          const r = runs.get(e.key) ?? { rps: [], cpu: [], dbCpu: [], p50: [], p99: [] };
           runs.set(e.key, r);
-          r.rps.push((await throughput(e.server, e.load(op), op.name, 8, DURATION)).rps);
+          const dbBefore = cluster.cpu();
+          const t = await throughput(e.server, e.load(op), op.name, 8, DURATION);
+          r.rps.push(t.rps);
+          r.cpu.push(t.cpu);
+          // PostgreSQL's share of each request; the SQLite servers do their database work in-process.
+          r.dbCpu.push(ON_POSTGRES.has(e.key) ? cpuDeltaMs(dbBefore, cluster.cpu()) / t.requests : 0);
           const lat = await latency(e.server, e.load(op), op.name, DURATION);
           r.p50.push(lat.p50);
           r.p99.push(lat.p99);
@@ -117,7 +131,10 @@ async function benchSize(size: string, cluster: Cluster) {
         await e.server.stats(true);
         await post(e, op);
         const r = runs.get(e.key)!;
-        row.figures[e.key] = { rps: median(r.rps), p50: median(r.p50), p99: median(r.p99), statements: (await e.server.stats()).statements };
+        row.figures[e.key] = {
+          rps: median(r.rps), cpu: median(r.cpu), dbCpu: median(r.dbCpu), p50: median(r.p50), p99: median(r.p99),
+          statements: (await e.server.stats()).statements,
+        };
       }
       rows.push(row);
       printRow(row, keys);
@@ -141,8 +158,8 @@ function header(size: string, keys: Key[]) {
   const ratios = keys.filter((k) => k === 'sqlite' || k === 'postgres');
   console.log(`\n## ${size}: ${ROUNDS} rounds × ${DURATION} s per measurement, servers alternated; medians`);
   console.log(`| operation | req/s @8: ${keys.map((k) => LABEL[k]).join(' / ')} | ${ratios.map((k) => `${LABEL[k]} ÷ PostGraphile`).join(' | ')} | `
-    + `p50 ms @1 | p99 ms @1 | SQL statements |`);
-  console.log(`|---|---:|${ratios.map(() => '---:|').join('')}---:|---:|---:|`);
+    + `CPU ms/req @8, server + PostgreSQL | ${ratios.map((k) => `CPU: PostGraphile ÷ ${LABEL[k]}`).join(' | ')} | p50 ms @1 | p99 ms @1 | SQL statements |`);
+  console.log(`|---|---:|${ratios.map(() => '---:|').join('')}---:|${ratios.map(() => '---:|').join('')}---:|---:|---:|`);
 }
 
 function printRow(r: Row, keys: Key[]) {
@@ -152,8 +169,15 @@ function printRow(r: Row, keys: Key[]) {
     const x = f[k]!.rps / pg.rps;
     return `${fmt(x, 2)}${x >= 1 ? ' ✓' : ' ✗'}`;
   });
+  const total = (x: Figures) => x.cpu + x.dbCpu;
+  const cpuRatios = keys.filter((k) => k === 'sqlite' || k === 'postgres').map((k) => {
+    const x = total(pg) / total(f[k]!);
+    return `${fmt(x, 2)}${x >= 1 ? ' ✓' : ' ✗'}`;
+  });
   const col = (pick: (x: Figures) => string) => keys.map((k) => pick(f[k]!)).join(' / ');
-  console.log(`| ${r.op} | ${col((x) => fmt(x.rps))} | ${ratios.join(' | ')} | ${col((x) => fmt(x.p50, 1))} | ${col((x) => fmt(x.p99, 1))} | ${col((x) => String(x.statements))} |`);
+  const cpu = (x: Figures) => (x.dbCpu ? `${fmt(x.cpu, 2)} + ${fmt(x.dbCpu, 2)}` : fmt(x.cpu, 2));
+  console.log(`| ${r.op} | ${col((x) => fmt(x.rps))} | ${ratios.join(' | ')} | ${col(cpu)} | ${cpuRatios.join(' | ')} | `
+    + `${col((x) => fmt(x.p50, 1))} | ${col((x) => fmt(x.p99, 1))} | ${col((x) => String(x.statements))} |`);
 }
 
 if (!fs.existsSync(MIGRATIONS)) {
