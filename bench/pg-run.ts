@@ -1,7 +1,7 @@
 /**
  * `npm run bench:postgraphile`: dossier against PostGraphile v4 over the same data, side by side in one run.
  *
- *   npm run bench:postgraphile -- [--sizes 10k] [--rounds 3] [--duration 2] [--warm 1] [--only <operation>] [--json out.json]
+ *   npm run bench:postgraphile -- [--sizes 10k] [--rounds 3] [--duration 2] [--warm 1] [--only <part of a name>[|<another>…]] [--json out.json]
  *
  * For each size: takes the benchmark corpus (built by `npm run bench:corpus` / `npm run bench` in the corpus
  * directory, BENCH_DIR, default the system temp directory; built here if missing), copies it, starts a
@@ -39,7 +39,8 @@ const ROUNDS = Number(arg('rounds', '3'));
 const DURATION = Number(arg('duration', '2'));
 const JSON_OUT = arg('json', '');
 const ONLY = arg('only', '');
-const OPS = PG_OPERATIONS.filter((o) => !ONLY || o.name.includes(ONLY));
+// --only 'a|b': the operations whose names contain a or b (as `npm run bench`).
+const OPS = PG_OPERATIONS.filter((o) => !ONLY || ONLY.split('|').some((part) => part && o.name.includes(part)));
 
 type Key = 'sqlite' | 'postgres' | 'postgraphile' | 'floor';
 const LABEL: Record<Key, string> = { sqlite: 'dossier (SQLite)', postgres: 'dossier (PostgreSQL)', postgraphile: 'PostGraphile', floor: 'floor (SQLite)' };
