@@ -54,6 +54,15 @@ export interface Dialect {
    * waits for the lock; SQLite's adapter already runs one transaction at a time on its one connection.
    */
   queueWrites: boolean;
+  /**
+   * Whether the planner chooses a statement's plan by the values bound to it: PostgreSQL plans an
+   * unnamed statement with its parameters against each column's most common values, so
+   * `t."id" IN (SELECT … category = 'TRAINING')` under `ORDER BY date LIMIT 51` walks the date index
+   * for a common category (2.2 ms at 100k documents) and drives from the items for a rare one. SQLite
+   * plans by the statement's shape (its statistics know an index's average selectivity, not a value's),
+   * so a service that wants a plan per value writes both and gates them (db/dated-page-sql.ts).
+   */
+  plansByValue: boolean;
 }
 
 export const sqliteDialect: Dialect = {
@@ -68,6 +77,7 @@ export const sqliteDialect: Dialect = {
   gatedPage: (when, take) => ({ where: [], limit: Prisma.sql`CASE WHEN ${when} THEN ${take} ELSE 0 END` }),
   rowsByIds: (ids, table) => Prisma.sql`(SELECT DISTINCT "x"."id" AS "id" FROM (${ids}) AS "x") AS "ids" CROSS JOIN ${table} t ON t."id" = "ids"."id"`,
   queueWrites: false,
+  plansByValue: false,
 };
 
 export const postgresDialect: Dialect = {
@@ -83,6 +93,7 @@ export const postgresDialect: Dialect = {
   rowsByIds: (ids, table) => Prisma.sql`(SELECT "x"."id" AS "id" FROM (${ids}) AS "x" GROUP BY "x"."id") AS "ids"
     CROSS JOIN LATERAL (SELECT * FROM ${table} t WHERE t."id" = "ids"."id" OFFSET 0) t`,
   queueWrites: true,
+  plansByValue: true,
 };
 
 /** The dialect of a provider name as Prisma reports it. */

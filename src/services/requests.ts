@@ -95,7 +95,7 @@ export function listRequests(
   const f = filter ?? {};
   const byDate = (order?.field ?? 'DATE') === 'DATE';
   if (byDate && (f.requester || f.addressee || f.actor)) return actorRequestsPage(db, f, direction, page);
-  if (byDate && (f.category || f.excludedCategory)) return categoryRequestsPage(db, f, direction, page);
+  if (byDate && (f.category || f.excludedCategory) && !dialectOf(db).plansByValue) return categoryRequestsPage(db, f, direction, page);
   return sqlKeysetPage<Request>({
     args: page,
     dialect: dialectOf(db),
@@ -138,6 +138,9 @@ function actorRequestsPage(db: DbTx, filter: RequestFilter, direction: 'asc' | '
  * filter flat at 100k"). A common category now walks the (date, id) index probing each request's items,
  * stopping after about `take ÷ share` requests; a rare one still drives from its item rows. With both
  * filters, `category` chooses the plan and `excludedCategory` is tested on each row, as are the others.
+ * SQLite only: PostgreSQL already makes that choice from the category's statistics (dialect.plansByValue),
+ * and this statement's second plan and its counts of item rows cost it ~1 ms more than the IN form
+ * (bench/RESULTS.md, same section).
  */
 function categoryRequestsPage(db: DbTx, filter: RequestFilter, direction: 'asc' | 'desc', page: PageArgs) {
   const [excluded, categories, field] = filter.category
