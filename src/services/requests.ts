@@ -3,6 +3,7 @@ import { readersOf, type DbTx } from '../db/client.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type ItemCategory, type Request, type RequestResponse, type RequestStatus, type Stance } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
+import { parsePartialDate } from '../domain/partial-date.ts';
 import { idOrSlug, sqlDateRange, sqlOneOf } from './filters.ts';
 import { countRows, sqlKeysetPage, type PageArgs } from './pagination.ts';
 import { affiliatedIds, involvementOf, type Affiliation, type LinkOf } from './affiliation.ts';
@@ -37,6 +38,21 @@ const parties = (side?: 'REQUESTER' | 'ADDRESSEE'): LinkOf => ({
 });
 const party = (a: Affiliation, side?: 'REQUESTER' | 'ADDRESSEE') => affiliatedIds(a, parties(side));
 
+/**
+ * Bounds on `t."date"` implied by a date range, so that a page in date order walks the (date, id) index
+ * from the range's first year rather than from the first request (with a category at 100k documents,
+ * `from: "2010"` made the walk cross every earlier request: 44 ms against 1 ms). A request's dateMin and
+ * dateMax are the first and last day of its partial date (requests-write.ts), so one that overlaps
+ * [from, to] has a date in the years from from's to to's: its text is at least "YYYY" of from (a year
+ * alone sorts before the months in it) and at most "YYYY-99" of to.
+ */
+function dateBounds(from?: string | null, to?: string | null): Prisma.Sql[] {
+  const out: Prisma.Sql[] = [];
+  if (from != null) out.push(Prisma.sql`t."date" >= ${parsePartialDate(from, 'from').min.slice(0, 4)}`);
+  if (to != null) out.push(Prisma.sql`t."date" <= ${`${parsePartialDate(to, 'to').max.slice(0, 4)}-99`}`);
+  return out;
+}
+
 function checkedCategories(categories: ItemCategory[], field: string): ItemCategory[] {
   if (categories.length === 0) throw badInput(`${field} must list at least one value`, { field });
   return [...new Set(categories)];
@@ -63,7 +79,7 @@ function itemsOf(categories: ItemCategory[], excluded: boolean): Involvement {
  * for TRAINING at 100k documents).
  */
 export function requestConditions(filter: RequestFilter = {}, o: { probeItems?: boolean } = {}): Prisma.Sql[] {
-  const and = sqlDateRange(filter.from, filter.to);
+  const and = [...sqlDateRange(filter.from, filter.to), ...dateBounds(filter.from, filter.to)];
   if (filter.requester) and.push(Prisma.sql`t."id" IN (${party(filter.requester, 'REQUESTER')})`);
   if (filter.addressee) and.push(Prisma.sql`t."id" IN (${party(filter.addressee, 'ADDRESSEE')})`);
   if (filter.actor) and.push(Prisma.sql`t."id" IN (${party(filter.actor)})`);
