@@ -1,9 +1,10 @@
 /**
- * A root list filtered by an actor, in date order: the same page, cursors and count as sqlKeysetPage
- * gives, but paged like an actor's records (db/dated-page-sql.ts). A busy actor's page walks the table's
- * (date, id) index probing each record's links; a light one's drives from its link rows. The plan is
- * chosen inside the statement, so a page costs about the same for an actor in a few records or in
- * thousands. The list's other filters (`where`) are tested on each row.
+ * A root list filtered by an actor (or by anything else found through link rows: a request's item
+ * categories), in date order: the same page, cursors and count as sqlKeysetPage gives, but paged like an
+ * actor's records (db/dated-page-sql.ts). A busy actor's page walks the table's (date, id) index probing
+ * each record's links; a light one's drives from its link rows. The plan is chosen inside the statement,
+ * so a page costs about the same for an actor in a few records or in thousands. The list's other
+ * filters (`where`) are tested on each row.
  */
 import { readersOf, type DbTx } from '../db/client.ts';
 import { dialectOf } from '../db/dialect.ts';

@@ -163,10 +163,15 @@ function categoryRequestsPage(db: DbTx, filter: RequestFilter, direction: 'asc' 
     ? [false, filter.category, 'filter.category'] as const
     : [true, filter.excludedCategory!, 'filter.excludedCategory'] as const;
   const others = requestConditions({ ...filter, ...(excluded ? { excludedCategory: null } : { category: null }) }, { probeItems: true });
+  const items = itemsOf(checkedCategories(categories, field), excluded);
   return involvedDatedPage<Request>(db, page, {
-    table: 'Request', dateColumn: 'date', direction, where: others, involvement: itemsOf(checkedCategories(categories, field), excluded),
+    table: 'Request', dateColumn: 'date', direction, where: others, involvement: items,
     date: (r) => r.date,
-    count: (query) => countRows(query, 'Request', requestConditions(filter)),
+    // The category alone: its distinct request ids, counted in the items' index (every item's request
+    // exists), instead of a search of Request per id: TRAINING at 100k 10–25 ms → 1.3–1.7 ms.
+    count: others.length === 0
+      ? async (query) => Number((await query<{ n: bigint | number }>(Prisma.sql`SELECT COUNT(DISTINCT "x"."id") AS "n" FROM (${items.ids}) AS "x"`))[0]?.n ?? 0)
+      : (query) => countRows(query, 'Request', requestConditions(filter)),
   });
 }
 
