@@ -72,6 +72,7 @@ const ACTOR_FIELDS = Object.values(P.ActorScalarFieldEnum);
 const EVIDENCE_FIELDS = Object.values(P.EvidenceScalarFieldEnum);
 const PARTY_FIELDS = Object.values(P.RequestPartyScalarFieldEnum);
 const RESPONSE_FIELDS = Object.values(P.RequestResponseScalarFieldEnum);
+const REQUEST_FIELDS = Object.values(P.RequestScalarFieldEnum);
 const JOINED = 'j__';
 const listed = (columns: readonly string[]) => columns.map((c) => `t."${c}"`).join(', ');
 
@@ -82,7 +83,7 @@ const listed = (columns: readonly string[]) => columns.map((c) => `t."${c}"`).jo
  * at 10k, the reader's rows were a third of the server's CPU, and the same statements with only the
  * columns shown cost a third to a half of it.
  */
-export type Narrowable = 'Actor' | 'Document' | 'Evidence' | 'RequestResponse';
+export type Narrowable = 'Actor' | 'Document' | 'Evidence' | 'Request' | 'RequestResponse';
 
 /**
  * The narrow row of each: one fixed list (not the exact columns of each operation, which would make a
@@ -99,9 +100,12 @@ export const NARROW: Record<Narrowable, readonly string[]> = {
   // Plus the target column its loader groups by (evidenceFor).
   Evidence: ['id', 'documentId', 'start', 'end', 'quote', 'targetType', 'attributedToId', 'attribution', 'hedged'],
   RequestResponse: ['id', 'requestId', 'responderId', 'stance', 'date', 'datePrecision', 'eventId', 'summary'],
+  // Read by id (`node(id:)`, an item's or a response's request): without the bounds and note of its
+  // date, its version and its timestamps (two Date objects per row).
+  Request: ['id', 'slug', 'summary', 'channel', 'status', 'date', 'datePrecision', 'madeAtId'],
 };
 const WIDE: Record<Narrowable, readonly string[]> = {
-  Actor: ACTOR_FIELDS, Document: DOCUMENT_FIELDS, Evidence: EVIDENCE_FIELDS, RequestResponse: RESPONSE_FIELDS,
+  Actor: ACTOR_FIELDS, Document: DOCUMENT_FIELDS, Evidence: EVIDENCE_FIELDS, Request: REQUEST_FIELDS, RequestResponse: RESPONSE_FIELDS,
 };
 
 
@@ -129,277 +133,323 @@ export class RowShapes {
   }
 }
 
+/** What a loader's definition builds on: the request's store, batchers, row shapes and the other loaders. */
+interface Env {
+  db: Db;
+  via: Via;
+  dialect: ReturnType<typeof dialectOf>;
+  shapes: RowShapes;
+  byId: ReturnType<typeof createBatchers>['byId'];
+  groupedBy: ReturnType<typeof createBatchers>['groupedBy'];
+  /** The set itself, for a loader that primes another (joinedIn). */
+  loaders: Loaders;
+}
+
+/**
+ * Rows of `table` by `column` joined to the row `fk` points at, which primes `loader` (fetched once,
+ * asked for by nearly every query of them). On PostgreSQL the joined row is looked up by its primary key
+ * for each row (a LATERAL subquery, which LIMIT keeps the planner from flattening into a plain join):
+ * left to choose, it hashed the whole joined table for a page's 150 evidence rows (every Document at
+ * 10k: 45–55 ms against 4–13 ms for the lookups, and growing with the corpus).
+ */
+function joinedIn<T, J extends { id: string }>(
+  e: Env, table: string, column: string, order: string, ownColumns: () => readonly string[],
+  target: { table: string; fk: string; model: Narrowable; loader: () => Loader<string, J | null> },
+) {
+  const { via, shapes } = e;
+  return async (keys: readonly string[]): Promise<T[]> => {
+    // The columns as they are when the batch is sent (RowShapes).
+    const own = ownColumns();
+    const fields = shapes.columns(target.model);
+    const join = via.postgres
+      ? `CROSS JOIN LATERAL (SELECT ${fields.map((c) => `d."${c}"`).join(', ')} FROM "${target.table}" d WHERE d."id" = t."${target.fk}" LIMIT 1) j`
+      : `JOIN "${target.table}" j ON j."id" = t."${target.fk}"`;
+    const mine = copier(own);
+    const theirs = copier(fields, JOINED);
+    const rows = await rowsIn<Record<string, unknown>>(via, table, column, keys, order, `${listed(own)}, ${prefixed('j', fields, JOINED)}`, join);
+    const loader = target.loader();
+    return rows.map((row) => {
+      // Joined rows repeat on a page (the same actors answer many requests): copy each one once.
+      const id = row[`${JOINED}id`] as string;
+      if (!loader.has(id)) loader.prime(id, theirs(row) as J);
+      return mine(row) as T;
+    });
+  };
+}
+
+const evidenceFor = (target: EvidenceTarget) => (e: Env) => {
+  const column = TARGET_COLUMN[target];
+  return e.groupedBy<string, Prisma.EvidenceModel>(
+    joinedIn(e, `Evidence`, column, 't."documentId", t."start", t."id"', () => e.shapes.columns('Evidence', column),
+      { table: 'Document', fk: 'documentId', model: 'Document', loader: () => e.loaders.document }),
+    (row) => row[column]!,
+  );
+};
+
+type CitationTarget = 'ACTOR_ROLE' | 'ACTOR_RELATION' | 'EVENT' | 'REQUEST_RESPONSE' | 'REQUEST_STATUS' | 'DATE_CLAIM';
+const citationsFor = (target: CitationTarget) => (e: Env) => {
+  const column = TARGET_COLUMN[target] as 'roleId' | 'relationId' | 'eventId' | 'responseId' | 'statusId' | 'dateClaimId';
+  return e.groupedBy<string, Prisma.CitationModel>(
+    (ids) => e.db.citation.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [{ published: 'asc' }, { id: 'asc' }] }),
+    (c) => c[column]!,
+  );
+};
+const quantitiesFor = (column: 'itemId' | 'eventId' | 'responseId') => (e: Env) =>
+  e.groupedBy<string, Prisma.QuantityModel>(
+    (ids) => e.db.quantity.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
+    (q) => q[column]!,
+  );
+const dateClaimsFor = (column: 'eventId' | 'requestId') => (e: Env) =>
+  e.groupedBy<string, Prisma.DateClaimModel>(
+    (ids) => e.db.dateClaim.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [{ date: 'asc' }, { id: 'asc' }] }),
+    (c) => c[column]!,
+  );
+
+const bySlug = <T extends { slug: string }>(fetch: (e: Env, slugs: string[]) => Promise<T[]>) => (e: Env) =>
+  e.groupedBy<string, T>((slugs) => fetch(e, [...slugs]), (row) => row.slug);
+
+/**
+ * The loaders of a request, each defined as how to build it: a request builds only those its
+ * resolvers ask for (see LoaderSet).
+ */
+const DEFINITIONS = {
+  /** Rows by slug (a list of at most one), for references given by slug. */
+  actorBySlug: bySlug((e, slugs) => e.db.actor.findMany({ where: { slug: { in: slugs } } })),
+  documentBySlug: bySlug((e, slugs) => e.db.document.findMany({ where: { slug: { in: slugs } } })),
+  eventBySlug: bySlug((e, slugs) => e.db.event.findMany({ where: { slug: { in: slugs } } })),
+  requestBySlug: bySlug((e, slugs) => e.db.request.findMany({ where: { slug: { in: slugs } } })),
+
+  /** Documents without their body (titles, dates…: what a page of evidence or hits shows). */
+  document: (e: Env) => e.byId((ids) => rowsIn<DocumentRow>(e.via, 'Document', 'id', ids, 't."id"', listed(e.shapes.columns('Document')))),
+  /** Bodies, only for the fields that need one (body, excerpt, evidence context). */
+  documentBody: (e: Env) => e.byId((ids) => e.db.document.findMany({ where: { id: { in: [...ids] } }, select: { id: true, body: true } })),
+  actor: (e: Env) => e.byId((ids) => rowsIn<Prisma.ActorModel>(e.via, 'Actor', 'id', ids, 't."id"', listed(e.shapes.columns('Actor')))),
+  event: (e: Env) => e.byId((ids) => e.db.event.findMany({ where: { id: { in: [...ids] } } })),
+  request: (e: Env) => e.byId((ids) => rowsIn<Prisma.RequestModel>(e.via, 'Request', 'id', ids, 't."id"', listed(e.shapes.columns('Request')))),
+  item: (e: Env) => e.byId((ids) => rowsIn<Prisma.RequestItemModel>(e.via, 'RequestItem', 'id', ids, 't."id"')),
+  response: (e: Env) => e.byId((ids) => rowsIn<Prisma.RequestResponseModel>(e.via, 'RequestResponse', 'id', ids, 't."id"', listed(e.shapes.columns('RequestResponse')))),
+  role: (e: Env) => e.byId((ids) => e.db.actorRole.findMany({ where: { id: { in: [...ids] } } })),
+  relation: (e: Env) => e.byId((ids) => e.db.actorRelation.findMany({ where: { id: { in: [...ids] } } })),
+  participant: (e: Env) => e.byId((ids) => e.db.eventParticipant.findMany({ where: { id: { in: [...ids] } } })),
+  evidence: (e: Env) => e.byId((ids) => rowsIn<Prisma.EvidenceModel>(e.via, 'Evidence', 'id', ids, 't."id"', listed(e.shapes.columns('Evidence')))),
+  statusEntry: (e: Env) => e.byId((ids) => e.db.requestStatusEntry.findMany({ where: { id: { in: [...ids] } } })),
+  dateClaim: (e: Env) => e.byId((ids) => e.db.dateClaim.findMany({ where: { id: { in: [...ids] } } })),
+
+  /** A request's status history in order: by date (undated last), then by order of entry. */
+  statusHistoryByRequest: (e: Env) => e.groupedBy(
+    (ids) => e.db.requestStatusEntry.findMany({ where: { requestId: { in: [...ids] } }, orderBy: [{ requestId: 'asc' }, { seq: 'asc' }] }),
+    (s) => s.requestId,
+  ),
+  /** Items each response answers (ResponseItem rows). */
+  answeredItemsByResponse: (e: Env) => e.groupedBy(
+    (ids) => e.db.responseItem.findMany({ where: { responseId: { in: [...ids] } }, orderBy: [{ id: 'asc' }] }),
+    (r) => r.responseId,
+  ),
+  /** Responses that answer each item (ResponseItem rows). */
+  answersByItem: (e: Env) => e.groupedBy(
+    (ids) => e.db.responseItem.findMany({ where: { itemId: { in: [...ids] } }, orderBy: [{ id: 'asc' }] }),
+    (r) => r.itemId,
+  ),
+  citationsByRole: citationsFor('ACTOR_ROLE'),
+  citationsByRelation: citationsFor('ACTOR_RELATION'),
+  citationsByEvent: citationsFor('EVENT'),
+  citationsByResponse: citationsFor('REQUEST_RESPONSE'),
+  citationsByStatus: citationsFor('REQUEST_STATUS'),
+  citationsByDateClaim: citationsFor('DATE_CLAIM'),
+  quantitiesByItem: quantitiesFor('itemId'),
+  quantitiesByEvent: quantitiesFor('eventId'),
+  quantitiesByResponse: quantitiesFor('responseId'),
+  dateClaimsByEvent: dateClaimsFor('eventId'),
+  dateClaimsByRequest: dateClaimsFor('requestId'),
+
+  aliasesByActor: (e: Env) => e.groupedBy(
+    (ids) => e.db.actorAlias.findMany({ where: { actorId: { in: [...ids] } }, orderBy: [{ name: 'asc' }] }),
+    (a) => a.actorId,
+  ),
+  rolesByActor: (e: Env) => e.groupedBy(
+    (ids) => e.db.actorRole.findMany({ where: { actorId: { in: [...ids] } }, orderBy: dateOrder('from') }),
+    (r) => r.actorId,
+  ),
+  rolesWithin: (e: Env) => e.groupedBy(
+    (ids) => e.db.actorRole.findMany({ where: { withinId: { in: [...ids] } }, orderBy: dateOrder('from') }),
+    (r) => r.withinId!,
+  ),
+  relationsFrom: (e: Env) => e.groupedBy(
+    (ids) => e.db.actorRelation.findMany({ where: { fromId: { in: [...ids] } }, orderBy: [{ id: 'asc' }] }),
+    (r) => r.fromId,
+  ),
+  relationsTo: (e: Env) => e.groupedBy(
+    (ids) => e.db.actorRelation.findMany({ where: { toId: { in: [...ids] } }, orderBy: [{ id: 'asc' }] }),
+    (r) => r.toId,
+  ),
+  participantsByEvent: (e: Env) => e.groupedBy(
+    (ids) => e.db.eventParticipant.findMany({ where: { eventId: { in: [...ids] } }, orderBy: [{ role: 'asc' }, { id: 'asc' }] }),
+    (p) => p.eventId,
+  ),
+  partiesByRequest: (e: Env) => e.groupedBy(
+    // Enums sort by their names on both stores (CAST): PostgreSQL would sort its enum types in declared order.
+    joinedIn<Prisma.RequestPartyModel, Prisma.ActorModel>(e, 'RequestParty', 'requestId', 'CAST(t."side" AS TEXT) DESC, t."id"', () => PARTY_FIELDS,
+      { table: 'Actor', fk: 'actorId', model: 'Actor', loader: () => e.loaders.actor }),
+    (p) => p.requestId,
+  ),
+  itemsByRequest: (e: Env) => e.groupedBy(
+    (ids) => rowsIn<Prisma.RequestItemModel>(e.via, 'RequestItem', 'requestId', ids, 't."excluded", CAST(t."category" AS TEXT), t."id"'),
+    (i) => i.requestId,
+  ),
+  responsesByRequest: (e: Env) => e.groupedBy(
+    // Dated first, undated last (written portably: SQLite and PostgreSQL place NULLs differently).
+    joinedIn<Prisma.RequestResponseModel, Prisma.ActorModel>(e, 'RequestResponse', 'requestId', 't."date" IS NULL, t."date", t."id"', () => e.shapes.columns('RequestResponse'),
+      { table: 'Actor', fk: 'responderId', model: 'Actor', loader: () => e.loaders.actor }),
+    (r) => r.requestId,
+  ),
+  responsesByEvent: (e: Env) => e.groupedBy(
+    (ids) => e.db.requestResponse.findMany({ where: { eventId: { in: [...ids] } }, orderBy: dateOrder('date') }),
+    (r) => r.eventId!,
+  ),
+  requestsByEvent: (e: Env) => e.groupedBy(
+    (ids) => e.db.request.findMany({ where: { madeAtId: { in: [...ids] } }, orderBy: dateOrder('date') }),
+    (r) => r.madeAtId!,
+  ),
+
+  evidenceByActor: evidenceFor('ACTOR'),
+  evidenceByRole: evidenceFor('ACTOR_ROLE'),
+  evidenceByRelation: evidenceFor('ACTOR_RELATION'),
+  evidenceByEvent: evidenceFor('EVENT'),
+  evidenceByParticipant: evidenceFor('EVENT_PARTICIPANT'),
+  evidenceByRequest: evidenceFor('REQUEST'),
+  evidenceByItem: evidenceFor('REQUEST_ITEM'),
+  evidenceByResponse: evidenceFor('REQUEST_RESPONSE'),
+  evidenceByStatus: evidenceFor('REQUEST_STATUS'),
+  evidenceByDateClaim: evidenceFor('DATE_CLAIM'),
+  evidenceByDocument: (e: Env) => e.groupedBy(
+    (ids) => e.db.evidence.findMany({ where: { documentId: { in: [...ids] } }, orderBy: [{ start: 'asc' }, { id: 'asc' }] }),
+    (e) => e.documentId,
+  ),
+
+  /** Documents with evidence on an event or its participants. */
+  documentIdsByEvent: (e: Env) => e.groupedBy(
+    async (ids) => {
+      const rows = await e.db.evidence.findMany({
+        where: { OR: [{ eventId: { in: [...ids] } }, { participant: { eventId: { in: [...ids] } } }] },
+        select: { documentId: true, eventId: true, participant: { select: { eventId: true } } },
+      });
+      return rows.map((r) => ({ documentId: r.documentId, eventId: (r.eventId ?? r.participant?.eventId)! }));
+    },
+    (r) => r.eventId,
+  ),
+  /** Documents with evidence on a request, its items or its responses. */
+  documentIdsByRequest: (e: Env) => e.groupedBy(
+    async (ids) => {
+      const list = [...ids];
+      const rows = await e.db.evidence.findMany({
+        where: { OR: [{ requestId: { in: list } }, { item: { requestId: { in: list } } }, { response: { requestId: { in: list } } }] },
+        select: { documentId: true, requestId: true, item: { select: { requestId: true } }, response: { select: { requestId: true } } },
+      });
+      return rows.map((r) => ({ documentId: r.documentId, requestId: (r.requestId ?? r.item?.requestId ?? r.response?.requestId)! }));
+    },
+    (r) => r.requestId,
+  ),
+  /** Events a document has evidence on (directly or through a participant). */
+  eventIdsByDocument: (e: Env) => e.groupedBy(
+    async (ids) => {
+      const rows = await e.db.evidence.findMany({
+        where: { documentId: { in: [...ids] }, OR: [{ eventId: { not: null } }, { participantId: { not: null } }] },
+        select: { documentId: true, eventId: true, participant: { select: { eventId: true } } },
+      });
+      return rows.map((r) => ({ documentId: r.documentId, eventId: (r.eventId ?? r.participant?.eventId)! }));
+    },
+    (r) => r.documentId,
+  ),
+  /** Requests a document has evidence on (the request, an item or a response). */
+  requestIdsByDocument: (e: Env) => e.groupedBy(
+    async (ids) => {
+      const rows = await e.db.evidence.findMany({
+        where: { documentId: { in: [...ids] }, OR: [{ requestId: { not: null } }, { itemId: { not: null } }, { responseId: { not: null } }] },
+        select: { documentId: true, requestId: true, item: { select: { requestId: true } }, response: { select: { requestId: true } } },
+      });
+      return rows.map((r) => ({ documentId: r.documentId, requestId: (r.requestId ?? r.item?.requestId ?? r.response?.requestId)! }));
+    },
+    (r) => r.documentId,
+  ),
+  /** Actors a document mentions, with how many spans mention each. */
+  mentionCountsByDocument: (e: Env) => e.groupedBy(
+    async (ids) => {
+      const rows = await e.db.evidence.groupBy({
+        by: ['documentId', 'actorId'],
+        where: { documentId: { in: [...ids] }, actorId: { not: null } },
+        _count: { _all: true },
+      });
+      return rows.map((r) => ({ documentId: r.documentId, actorId: r.actorId!, count: r._count._all }));
+    },
+    (r) => r.documentId,
+  ),
+  /** Other actors mentioned in the documents that mention an actor, with the number of shared documents. */
+  coMentionsByActor: (e: Env) => e.groupedBy(
+    async (ids) => {
+      const rows = await e.db.$queryRaw<{ actorId: string; otherId: string; count: bigint | number }[]>(P.sql`
+        SELECT a."actorId" AS "actorId", b."actorId" AS "otherId", COUNT(DISTINCT a."documentId") AS "count"
+        FROM "Evidence" a
+        JOIN "Evidence" b ON b."documentId" = a."documentId" AND b."actorId" IS NOT NULL AND b."actorId" <> a."actorId"
+        WHERE a."actorId" IN (${P.join([...ids])})
+        GROUP BY a."actorId", b."actorId"`);
+      return rows.map((r) => ({ actorId: r.actorId, otherId: r.otherId, count: Number(r.count) }));
+    },
+    (r) => r.actorId,
+  ),
+
+  /**
+   * Pages of an actor's records (requestsMade, events, …) in (date, id) order, ids and dates only:
+   * one statement for every parent's page at a level (loaders/actor-records.ts). Keys: recordPageKey.
+   */
+  actorRecordPage: (e: Env) => e.groupedBy<string, RecordEntry>((keys) => recordPages(e.dialect, (sql) => e.via.reader.rows(sql), keys), (r) => r.k),
+  /** How many records each page's list holds (keys: recordCountKey), one statement for all. */
+  actorRecordCount: (e: Env) => e.groupedBy<string, { k: string; n: number }>((keys) => recordCounts((sql) => e.via.reader.rows(sql), keys), (r) => r.k),
+};
+
+type Definitions = typeof DEFINITIONS;
+type LoaderName = keyof Definitions;
+
+/** A request's loaders (and `shapes`, which says which models they read narrow). */
+export type Loaders = { readonly [K in LoaderName]: ReturnType<Definitions[K]> } & { readonly shapes: RowShapes };
+
+/**
+ * A request's loader set, each loader built when first asked for: a `node(id:)` uses one of ~55, a
+ * title list none, and building them all cost a few per cent of such a request's CPU (profiled). The
+ * getters live on the prototype, made once; a request makes one object and the loaders it uses.
+ */
+class LoaderSet {
+  readonly env: Env;
+  readonly built: { [K in LoaderName]?: ReturnType<Definitions[K]> } = {};
+
+  constructor(env: Omit<Env, 'loaders'>) {
+    this.env = { ...env, loaders: this as unknown as Loaders };
+  }
+
+  get shapes(): RowShapes {
+    return this.env.shapes;
+  }
+}
+for (const name of Object.keys(DEFINITIONS) as LoaderName[]) {
+  Object.defineProperty(LoaderSet.prototype, name, {
+    get(this: LoaderSet) {
+      const built = this.built as Record<LoaderName, unknown>;
+      return built[name] ??= DEFINITIONS[name](this.env);
+    },
+  });
+}
+
 /**
  * `gate`: when the request's batches are sent (src/loaders/batch.ts); shared with the request's other
  * statements. `reader`: how the hand-written statements run (default `$queryRaw` on `db`).
  */
-export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: SqlReader = prismaReader(db)) {
+export function createLoaders(db: Db, gate: BatchGate = createGate(), reader: SqlReader = prismaReader(db)): Loaders {
   const { byId, groupedBy } = createBatchers(gate);
   const dialect = dialectOf(db);
   const via: Via = { reader, postgres: dialect.provider === 'postgresql' };
-  const shapes = new RowShapes();
-  const document = byId((ids) => rowsIn<DocumentRow>(via, 'Document', 'id', ids, 't."id"', listed(shapes.columns('Document'))));
-  const actor = byId((ids) => rowsIn<Prisma.ActorModel>(via, 'Actor', 'id', ids, 't."id"', listed(shapes.columns('Actor'))));
-  /**
-   * Rows of `table` by `column` joined to the row `fk` points at, which primes `loader` (fetched once,
-   * asked for by nearly every query of them). On PostgreSQL the joined row is looked up by its primary key
-   * for each row (a LATERAL subquery, which LIMIT keeps the planner from flattening into a plain join):
-   * left to choose, it hashed the whole joined table for a page's 150 evidence rows (every Document at
-   * 10k: 45–55 ms against 4–13 ms for the lookups, and growing with the corpus).
-   */
-  function joinedIn<T, J extends { id: string }>(
-    table: string, column: string, order: string, ownColumns: () => readonly string[],
-    target: { table: string; fk: string; model: Narrowable; loader: Loader<string, J | null> },
-  ) {
-    return async (keys: readonly string[]): Promise<T[]> => {
-      // The columns as they are when the batch is sent (RowShapes).
-      const own = ownColumns();
-      const fields = shapes.columns(target.model);
-      const join = via.postgres
-        ? `CROSS JOIN LATERAL (SELECT ${fields.map((c) => `d."${c}"`).join(', ')} FROM "${target.table}" d WHERE d."id" = t."${target.fk}" LIMIT 1) j`
-        : `JOIN "${target.table}" j ON j."id" = t."${target.fk}"`;
-      const mine = copier(own);
-      const theirs = copier(fields, JOINED);
-      const rows = await rowsIn<Record<string, unknown>>(via, table, column, keys, order, `${listed(own)}, ${prefixed('j', fields, JOINED)}`, join);
-      return rows.map((row) => {
-        // Joined rows repeat on a page (the same actors answer many requests): copy each one once.
-        const id = row[`${JOINED}id`] as string;
-        if (!target.loader.has(id)) target.loader.prime(id, theirs(row) as J);
-        return mine(row) as T;
-      });
-    };
-  }
-  const evidenceFor = (target: EvidenceTarget) => {
-    const column = TARGET_COLUMN[target];
-    return groupedBy<string, Prisma.EvidenceModel>(
-      joinedIn(`Evidence`, column, 't."documentId", t."start", t."id"', () => shapes.columns('Evidence', column),
-        { table: 'Document', fk: 'documentId', model: 'Document', loader: document }),
-      (e) => e[column]!,
-    );
-  };
-
-  type CitationTarget = 'ACTOR_ROLE' | 'ACTOR_RELATION' | 'EVENT' | 'REQUEST_RESPONSE' | 'REQUEST_STATUS' | 'DATE_CLAIM';
-  const citationsFor = (target: CitationTarget) => {
-    const column = TARGET_COLUMN[target] as 'roleId' | 'relationId' | 'eventId' | 'responseId' | 'statusId' | 'dateClaimId';
-    return groupedBy<string, Prisma.CitationModel>(
-      (ids) => db.citation.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [{ published: 'asc' }, { id: 'asc' }] }),
-      (c) => c[column]!,
-    );
-  };
-  const quantitiesFor = (column: 'itemId' | 'eventId' | 'responseId') =>
-    groupedBy<string, Prisma.QuantityModel>(
-      (ids) => db.quantity.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
-      (q) => q[column]!,
-    );
-  const dateClaimsFor = (column: 'eventId' | 'requestId') =>
-    groupedBy<string, Prisma.DateClaimModel>(
-      (ids) => db.dateClaim.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [{ date: 'asc' }, { id: 'asc' }] }),
-      (c) => c[column]!,
-    );
-
-  const bySlug = <T extends { slug: string }>(fetch: (slugs: string[]) => Promise<T[]>) =>
-    groupedBy<string, T>((slugs) => fetch([...slugs]), (row) => row.slug);
-
-  return {
-    /** Which models the loaders read narrow (not a loader). */
-    shapes,
-    /** Rows by slug (a list of at most one), for references given by slug. */
-    actorBySlug: bySlug((slugs) => db.actor.findMany({ where: { slug: { in: slugs } } })),
-    documentBySlug: bySlug((slugs) => db.document.findMany({ where: { slug: { in: slugs } } })),
-    eventBySlug: bySlug((slugs) => db.event.findMany({ where: { slug: { in: slugs } } })),
-    requestBySlug: bySlug((slugs) => db.request.findMany({ where: { slug: { in: slugs } } })),
-
-    /** Documents without their body (titles, dates…: what a page of evidence or hits shows). */
-    document,
-    /** Bodies, only for the fields that need one (body, excerpt, evidence context). */
-    documentBody: byId((ids) => db.document.findMany({ where: { id: { in: [...ids] } }, select: { id: true, body: true } })),
-    actor,
-    event: byId((ids) => db.event.findMany({ where: { id: { in: [...ids] } } })),
-    request: byId((ids) => rowsIn<Prisma.RequestModel>(via, 'Request', 'id', ids, 't."id"')),
-    item: byId((ids) => rowsIn<Prisma.RequestItemModel>(via, 'RequestItem', 'id', ids, 't."id"')),
-    response: byId((ids) => rowsIn<Prisma.RequestResponseModel>(via, 'RequestResponse', 'id', ids, 't."id"', listed(shapes.columns('RequestResponse')))),
-    role: byId((ids) => db.actorRole.findMany({ where: { id: { in: [...ids] } } })),
-    relation: byId((ids) => db.actorRelation.findMany({ where: { id: { in: [...ids] } } })),
-    participant: byId((ids) => db.eventParticipant.findMany({ where: { id: { in: [...ids] } } })),
-    evidence: byId((ids) => rowsIn<Prisma.EvidenceModel>(via, 'Evidence', 'id', ids, 't."id"', listed(shapes.columns('Evidence')))),
-    statusEntry: byId((ids) => db.requestStatusEntry.findMany({ where: { id: { in: [...ids] } } })),
-    dateClaim: byId((ids) => db.dateClaim.findMany({ where: { id: { in: [...ids] } } })),
-
-    /** A request's status history in order: by date (undated last), then by order of entry. */
-    statusHistoryByRequest: groupedBy(
-      (ids) => db.requestStatusEntry.findMany({ where: { requestId: { in: [...ids] } }, orderBy: [{ requestId: 'asc' }, { seq: 'asc' }] }),
-      (s) => s.requestId,
-    ),
-    /** Items each response answers (ResponseItem rows). */
-    answeredItemsByResponse: groupedBy(
-      (ids) => db.responseItem.findMany({ where: { responseId: { in: [...ids] } }, orderBy: [{ id: 'asc' }] }),
-      (r) => r.responseId,
-    ),
-    /** Responses that answer each item (ResponseItem rows). */
-    answersByItem: groupedBy(
-      (ids) => db.responseItem.findMany({ where: { itemId: { in: [...ids] } }, orderBy: [{ id: 'asc' }] }),
-      (r) => r.itemId,
-    ),
-    citationsByRole: citationsFor('ACTOR_ROLE'),
-    citationsByRelation: citationsFor('ACTOR_RELATION'),
-    citationsByEvent: citationsFor('EVENT'),
-    citationsByResponse: citationsFor('REQUEST_RESPONSE'),
-    citationsByStatus: citationsFor('REQUEST_STATUS'),
-    citationsByDateClaim: citationsFor('DATE_CLAIM'),
-    quantitiesByItem: quantitiesFor('itemId'),
-    quantitiesByEvent: quantitiesFor('eventId'),
-    quantitiesByResponse: quantitiesFor('responseId'),
-    dateClaimsByEvent: dateClaimsFor('eventId'),
-    dateClaimsByRequest: dateClaimsFor('requestId'),
-
-    aliasesByActor: groupedBy(
-      (ids) => db.actorAlias.findMany({ where: { actorId: { in: [...ids] } }, orderBy: [{ name: 'asc' }] }),
-      (a) => a.actorId,
-    ),
-    rolesByActor: groupedBy(
-      (ids) => db.actorRole.findMany({ where: { actorId: { in: [...ids] } }, orderBy: dateOrder('from') }),
-      (r) => r.actorId,
-    ),
-    rolesWithin: groupedBy(
-      (ids) => db.actorRole.findMany({ where: { withinId: { in: [...ids] } }, orderBy: dateOrder('from') }),
-      (r) => r.withinId!,
-    ),
-    relationsFrom: groupedBy(
-      (ids) => db.actorRelation.findMany({ where: { fromId: { in: [...ids] } }, orderBy: [{ id: 'asc' }] }),
-      (r) => r.fromId,
-    ),
-    relationsTo: groupedBy(
-      (ids) => db.actorRelation.findMany({ where: { toId: { in: [...ids] } }, orderBy: [{ id: 'asc' }] }),
-      (r) => r.toId,
-    ),
-    participantsByEvent: groupedBy(
-      (ids) => db.eventParticipant.findMany({ where: { eventId: { in: [...ids] } }, orderBy: [{ role: 'asc' }, { id: 'asc' }] }),
-      (p) => p.eventId,
-    ),
-    partiesByRequest: groupedBy(
-      // Enums sort by their names on both stores (CAST): PostgreSQL would sort its enum types in declared order.
-      joinedIn<Prisma.RequestPartyModel, Prisma.ActorModel>('RequestParty', 'requestId', 'CAST(t."side" AS TEXT) DESC, t."id"', () => PARTY_FIELDS,
-        { table: 'Actor', fk: 'actorId', model: 'Actor', loader: actor }),
-      (p) => p.requestId,
-    ),
-    itemsByRequest: groupedBy(
-      (ids) => rowsIn<Prisma.RequestItemModel>(via, 'RequestItem', 'requestId', ids, 't."excluded", CAST(t."category" AS TEXT), t."id"'),
-      (i) => i.requestId,
-    ),
-    responsesByRequest: groupedBy(
-      // Dated first, undated last (written portably: SQLite and PostgreSQL place NULLs differently).
-      joinedIn<Prisma.RequestResponseModel, Prisma.ActorModel>('RequestResponse', 'requestId', 't."date" IS NULL, t."date", t."id"', () => shapes.columns('RequestResponse'),
-        { table: 'Actor', fk: 'responderId', model: 'Actor', loader: actor }),
-      (r) => r.requestId,
-    ),
-    responsesByEvent: groupedBy(
-      (ids) => db.requestResponse.findMany({ where: { eventId: { in: [...ids] } }, orderBy: dateOrder('date') }),
-      (r) => r.eventId!,
-    ),
-    requestsByEvent: groupedBy(
-      (ids) => db.request.findMany({ where: { madeAtId: { in: [...ids] } }, orderBy: dateOrder('date') }),
-      (r) => r.madeAtId!,
-    ),
-
-    evidenceByActor: evidenceFor('ACTOR'),
-    evidenceByRole: evidenceFor('ACTOR_ROLE'),
-    evidenceByRelation: evidenceFor('ACTOR_RELATION'),
-    evidenceByEvent: evidenceFor('EVENT'),
-    evidenceByParticipant: evidenceFor('EVENT_PARTICIPANT'),
-    evidenceByRequest: evidenceFor('REQUEST'),
-    evidenceByItem: evidenceFor('REQUEST_ITEM'),
-    evidenceByResponse: evidenceFor('REQUEST_RESPONSE'),
-    evidenceByStatus: evidenceFor('REQUEST_STATUS'),
-    evidenceByDateClaim: evidenceFor('DATE_CLAIM'),
-    evidenceByDocument: groupedBy(
-      (ids) => db.evidence.findMany({ where: { documentId: { in: [...ids] } }, orderBy: [{ start: 'asc' }, { id: 'asc' }] }),
-      (e) => e.documentId,
-    ),
-
-    /** Documents with evidence on an event or its participants. */
-    documentIdsByEvent: groupedBy(
-      async (ids) => {
-        const rows = await db.evidence.findMany({
-          where: { OR: [{ eventId: { in: [...ids] } }, { participant: { eventId: { in: [...ids] } } }] },
-          select: { documentId: true, eventId: true, participant: { select: { eventId: true } } },
-        });
-        return rows.map((r) => ({ documentId: r.documentId, eventId: (r.eventId ?? r.participant?.eventId)! }));
-      },
-      (r) => r.eventId,
-    ),
-    /** Documents with evidence on a request, its items or its responses. */
-    documentIdsByRequest: groupedBy(
-      async (ids) => {
-        const list = [...ids];
-        const rows = await db.evidence.findMany({
-          where: { OR: [{ requestId: { in: list } }, { item: { requestId: { in: list } } }, { response: { requestId: { in: list } } }] },
-          select: { documentId: true, requestId: true, item: { select: { requestId: true } }, response: { select: { requestId: true } } },
-        });
-        return rows.map((r) => ({ documentId: r.documentId, requestId: (r.requestId ?? r.item?.requestId ?? r.response?.requestId)! }));
-      },
-      (r) => r.requestId,
-    ),
-    /** Events a document has evidence on (directly or through a participant). */
-    eventIdsByDocument: groupedBy(
-      async (ids) => {
-        const rows = await db.evidence.findMany({
-          where: { documentId: { in: [...ids] }, OR: [{ eventId: { not: null } }, { participantId: { not: null } }] },
-          select: { documentId: true, eventId: true, participant: { select: { eventId: true } } },
-        });
-        return rows.map((r) => ({ documentId: r.documentId, eventId: (r.eventId ?? r.participant?.eventId)! }));
-      },
-      (r) => r.documentId,
-    ),
-    /** Requests a document has evidence on (the request, an item or a response). */
-    requestIdsByDocument: groupedBy(
-      async (ids) => {
-        const rows = await db.evidence.findMany({
-          where: { documentId: { in: [...ids] }, OR: [{ requestId: { not: null } }, { itemId: { not: null } }, { responseId: { not: null } }] },
-          select: { documentId: true, requestId: true, item: { select: { requestId: true } }, response: { select: { requestId: true } } },
-        });
-        return rows.map((r) => ({ documentId: r.documentId, requestId: (r.requestId ?? r.item?.requestId ?? r.response?.requestId)! }));
-      },
-      (r) => r.documentId,
-    ),
-    /** Actors a document mentions, with how many spans mention each. */
-    mentionCountsByDocument: groupedBy(
-      async (ids) => {
-        const rows = await db.evidence.groupBy({
-          by: ['documentId', 'actorId'],
-          where: { documentId: { in: [...ids] }, actorId: { not: null } },
-          _count: { _all: true },
-        });
-        return rows.map((r) => ({ documentId: r.documentId, actorId: r.actorId!, count: r._count._all }));
-      },
-      (r) => r.documentId,
-    ),
-    /** Other actors mentioned in the documents that mention an actor, with the number of shared documents. */
-    coMentionsByActor: groupedBy(
-      async (ids) => {
-        const rows = await db.$queryRaw<{ actorId: string; otherId: string; count: bigint | number }[]>(P.sql`
-          SELECT a."actorId" AS "actorId", b."actorId" AS "otherId", COUNT(DISTINCT a."documentId") AS "count"
-          FROM "Evidence" a
-          JOIN "Evidence" b ON b."documentId" = a."documentId" AND b."actorId" IS NOT NULL AND b."actorId" <> a."actorId"
-          WHERE a."actorId" IN (${P.join([...ids])})
-          GROUP BY a."actorId", b."actorId"`);
-        return rows.map((r) => ({ actorId: r.actorId, otherId: r.otherId, count: Number(r.count) }));
-      },
-      (r) => r.actorId,
-    ),
-
-    /**
-     * Pages of an actor's records (requestsMade, events, …) in (date, id) order, ids and dates only:
-     * one statement for every parent's page at a level (loaders/actor-records.ts). Keys: recordPageKey.
-     */
-    actorRecordPage: groupedBy<string, RecordEntry>((keys) => recordPages(dialect, (sql) => reader.rows(sql), keys), (r) => r.k),
-    /** How many records each page's list holds (keys: recordCountKey), one statement for all. */
-    actorRecordCount: groupedBy<string, { k: string; n: number }>((keys) => recordCounts((sql) => reader.rows(sql), keys), (r) => r.k),
-  };
+  return new LoaderSet({ db, via, dialect, shapes: new RowShapes(), byId, groupedBy }) as unknown as Loaders;
 }
-
-export type Loaders = ReturnType<typeof createLoaders>;
 
 /** Forgets everything loaded so far: after a write, the payload's fields must read the new state. */
 export function clearLoaders(loaders: Loaders) {
-  for (const loader of Object.values(loaders)) if (!(loader instanceof RowShapes)) loader.clearAll();
+  for (const loader of Object.values((loaders as unknown as LoaderSet).built)) loader.clearAll();
 }
