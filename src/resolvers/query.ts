@@ -14,6 +14,7 @@ import { affiliationOf, loadNode, resolveRef } from './lookups.ts';
 import { withFilters } from './matches.ts';
 import { mayCountTotal, nodeFields, onlyTotalCount } from './selection.ts';
 import { prefetchRequests } from './prefetch.ts';
+import { narrowableIn } from './shapes.ts';
 
 const MAX_TIMELINE_ACTORS = 20;
 
@@ -22,9 +23,14 @@ const idOf = (id: string | null | undefined, type: 'Document' | 'Actor' | 'Event
   id == null ? id : fromGlobalId(id, type).id;
 
 export const Query: QueryResolvers = {
-  node: (_, { id }, ctx) => loadNode(ctx, id),
-  nodes: (_, { ids }, ctx) => {
+  // Rows of the columns the operation reads, where that is less than the whole row (shapes.ts).
+  node: (_, { id }, ctx, info) => {
+    ctx.loaders.shapes.narrow(narrowableIn(info));
+    return loadNode(ctx, id);
+  },
+  nodes: (_, { ids }, ctx, info) => {
     if (ids.length > MAX_PAGE_SIZE) throw badInput(`ids: at most ${MAX_PAGE_SIZE} IDs at once, got ${ids.length}`, { field: 'ids' });
+    ctx.loaders.shapes.narrow(narrowableIn(info));
     return Promise.all(ids.map((id) => loadNode(ctx, id)));
   },
 

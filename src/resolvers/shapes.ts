@@ -41,7 +41,7 @@ const NEEDS: Record<string, Needs> = {
   'Evidence.supports': { Evidence: EVIDENCE_TARGETS },
   'Evidence.attributedTo': { Evidence: ['attributedToId', 'attribution'] },
   'Attribution.actor': NONE,
-  'Request.status': NONE,
+  'Request.status': { Request: ['status'] },
   'Request.statusEntry': NONE,
   'Request.statusHistory': NONE,
   'Request.dateClaims': NONE,
@@ -50,7 +50,7 @@ const NEEDS: Record<string, Needs> = {
   'Request.parties': NONE,
   'Request.items': NONE,
   'Request.responses': NONE,
-  'Request.madeAt': NONE,
+  'Request.madeAt': { Request: ['madeAtId'] },
   'Request.evidence': NONE,
   'Request.documents': { Document: ['published'] }, // pages the documents by date
   'RequestParty.actor': NONE,
