@@ -24,8 +24,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { Counter, Gauge } from 'prom-client';
-import { sqliteReaderOf, type Db } from '../db/client.ts';
-import { DataVersionReader, readDataVersion } from '../db/data-version.ts';
+import { readersOf, sqliteReaderOf, type Db } from '../db/client.ts';
+import { DataVersionReader, readDataVersionWith } from '../db/data-version.ts';
 import { databaseFile } from '../config.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
@@ -88,9 +88,11 @@ export function registerResponseCache(app: FastifyInstance, options: ResponseCac
   let current: string | null = null;
   const pending = new WeakMap<FastifyRequest, Pending>();
   // On a SQLite file the version is one prepared statement on a read-only connection of the cache's own
-  // (microseconds, synchronous); through Prisma (PostgreSQL, an in-memory database, or that statement
-  // failing) it is a query of its own.
+  // (microseconds, synchronous); otherwise (or when that statement fails) it is read through the
+  // client's bounded reader: on PostgreSQL `pg` directly, a statement prepared once per connection; in
+  // an in-memory database `$queryRaw`.
   const versions = sqliteReaderOf(db) ? new DataVersionReader(databaseFile(databaseUrl)) : undefined;
+  const reader = readersOf(db).bounded;
   app.addHook('onClose', async () => versions?.close());
   const readVersionNow = (): string | null | undefined => {
     if (!versions) return undefined;
@@ -123,7 +125,7 @@ export function registerResponseCache(app: FastifyInstance, options: ResponseCac
     let version: string | null;
     try {
       const now = readVersionNow();
-      version = now !== undefined ? now : await readDataVersion(db);
+      version = now !== undefined ? now : await readDataVersionWith(reader);
     } catch (error) {
       // Without a version nothing can be known to be fresh: answer without the cache.
       logger.warn('response cache: the data version could not be read', { error: (error as Error).message });
