@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import {
   ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled,
@@ -19,82 +19,59 @@ import type { Logger } from './logger.ts';
 
 export const typeDefs = fs.readFileSync(path.join(projectRoot, 'schema.graphql'), 'utf8');
 
-function limitsPlugin(limits: Config['limits']): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, document, schema, request }) {
-          if (!operation) return;
-          // Apollo's document store hands back the same parsed document for the same query text, so the
-          // measure is computed once per document (and page-size variables), not on every request.
-          enforceLimits(measureOperationCached(schema, document, operation, request.variables ?? {}), limits);
-        },
-      };
-    },
-  };
-}
-
-/**
- * Subscriptions are not served (no Subscription type, no transport for them): refuse one as the client's
- * mistake, BAD_REQUEST with HTTP 400, before graphql-js fails on it as an internal error.
- */
-function noSubscriptionsPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation }) {
-          if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are not supported: this API answers queries and mutations over HTTP', {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
-  };
-}
-
 /** Seconds a client is told to wait (`Retry-After`) before sending an operation refused as SERVICE_BUSY again. */
 export const SERVICE_BUSY_RETRY_AFTER_S = 2;
 
 /**
- * A response carrying SERVICE_BUSY is answered HTTP 503 with `Retry-After`, so proxies, load balancers
- * and generic HTTP clients see "temporarily unavailable, try again" without reading the body. The code
- * is only known after formatError has recognised a driver's busy error (or a read worker that stopped
- * twice), which is after Apollo has read any `extensions.http` of the errors: so it is set here, on the
- * response Apollo is about to send. The body still carries `data` for any root field that succeeded.
+ * Our per-operation rules, as one plugin whose listener is the same object for every request: Apollo
+ * calls each plugin's `requestDidStart` and each hook of every listener through a promise of its own,
+ * so four small plugins (as this was) cost four times the bookkeeping of one. In order:
+ *
+ * didResolveOperation
+ * - Subscriptions are not served (no Subscription type, no transport for them): refuse one as the
+ *   client's mistake, BAD_REQUEST with HTTP 400, before graphql-js fails on it as an internal error.
+ * - The limits (depth, cost, aliases). Apollo's document store hands back the same parsed document for
+ *   the same query text, so the measure is computed once per document (and page-size variables).
+ *
+ * willSendResponse
+ * - Reports the operation and the codes of the errors as the client receives them (after formatError)
+ *   to the HTTP layer, which writes one log line and the metrics per response.
+ * - A response carrying SERVICE_BUSY is answered HTTP 503 with `Retry-After`, so proxies, load
+ *   balancers and generic HTTP clients see "temporarily unavailable, try again" without reading the
+ *   body. The code is only known after formatError has recognised a driver's busy error (or a read
+ *   worker that stopped twice), which is after Apollo has read any `extensions.http` of the errors: so
+ *   it is set here, on the response Apollo is about to send. The body still carries `data` for any root
+ *   field that succeeded.
  */
-function serviceBusyStatusPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          if (!errors?.some((e) => e.extensions?.code === 'SERVICE_BUSY')) return;
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(SERVICE_BUSY_RETRY_AFTER_S));
-        },
-      };
+function operationRulesPlugin(limits: Config['limits']): ApolloServerPlugin<Context> {
+  const listener: GraphQLRequestListener<Context> = {
+    async didResolveOperation({ operation, document, schema, request }) {
+      if (!operation) return;
+      if (operation.operation === 'subscription') {
+        throw new GraphQLError('Subscriptions are not supported: this API answers queries and mutations over HTTP', {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
+      }
+      enforceLimits(measureOperationCached(schema, document, operation, request.variables ?? {}), limits);
+    },
+    async willSendResponse({ contextValue, operationName, operation, response }) {
+      const report = contextValue.report;
+      report.operation = operationName ?? operation?.name?.value ?? null;
+      report.type = operation?.operation ?? null;
+      const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+      if (!errors) {
+        report.codes = [];
+        return;
+      }
+      report.codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+      if (!report.codes.includes('SERVICE_BUSY')) return;
+      response.http.status = 503;
+      response.http.headers.set('retry-after', String(SERVICE_BUSY_RETRY_AFTER_S));
     },
   };
-}
-
-/**
- * Reports the operation and the codes of the errors as the client receives them (after formatError) to
- * the HTTP layer, which writes one log line and the metrics per response.
- */
-function reportPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue, operationName, operation, response }) {
-          const report = contextValue.report;
-          report.operation = operationName ?? operation?.name?.value ?? null;
-          report.type = operation?.operation ?? null;
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          report.codes = (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-        },
-      };
+      return listener;
     },
   };
 }
@@ -129,10 +106,7 @@ export function createApollo(config: Config, logger: Logger) {
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
-      noSubscriptionsPlugin(),
-      limitsPlugin(config.limits),
-      reportPlugin(),
-      serviceBusyStatusPlugin(),
+      operationRulesPlugin(config.limits),
     ],
   });
 }
