@@ -1,11 +1,14 @@
 import { useId, type FormEvent } from 'react';
 import type { ItemCategory, RequestFilter, RequestRowFragment, RequestStatus } from '@dossier/sdk/documents';
 import { useLoad } from '../api.ts';
+import { MoreButton, useMore } from '../paging.tsx';
 import { ITEM_CATEGORIES, partialDate, REQUEST_STATUSES, words } from '../format.ts';
 import { href, navigate } from '../router.ts';
 import { ActorInput, ActorLink, list, Load, useTitle } from './common.tsx';
 
 const FIELDS = ['requester', 'addressee', 'status', 'category', 'excluded', 'from', 'to'] as const;
+/** Rows per page; "Show more" loads the next. */
+const PAGE = 100;
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 function Select({ label, name, value, options }: { label: string; name: string; value: string; options: readonly string[] }) {
@@ -64,7 +67,9 @@ export function RequestsView({ params }: { params: URLSearchParams }) {
   if (value('excluded')) filter.excludedCategory = [value('excluded') as ItemCategory];
   if (DATE.test(value('from'))) filter.from = value('from');
   if (DATE.test(value('to'))) filter.to = value('to');
-  const [result, reload] = useLoad(JSON.stringify(filter), (c) => c.requestRows({ filter, orderBy: { field: 'DATE', direction: 'ASC' }, first: 100 }));
+  const orderBy = { field: 'DATE', direction: 'ASC' } as const;
+  const [result, reload] = useLoad(JSON.stringify(filter), (c) => c.requestRows({ filter, orderBy, first: PAGE }));
+  const rows = useMore(result.state === 'ok' ? result.data.requests : null, (c, after) => c.requestRows({ filter, orderBy, first: PAGE, after }).then((r) => r.requests));
   const described = value('addressee') ? `Requests to ${value('addressee')}` : value('requester') ? `Requests by ${value('requester')}` : 'Requests';
   useTitle(described);
 
@@ -92,13 +97,16 @@ export function RequestsView({ params }: { params: URLSearchParams }) {
       <p className="quick">Try: <a href={href('requests', { addressee: 'nato' })}>requests to NATO</a> · <a href={href('requests', { excluded: 'TROOPS' })}>requests that rule out troops</a></p>
       <Load result={result} reload={reload}>
         {(data) => (
+          <>
           <table>
             <caption>{data.requests.totalCount} request{data.requests.totalCount === 1 ? '' : 's'}</caption>
             <thead>
               <tr><th scope="col">Request</th><th scope="col">Who asked whom</th><th scope="col">Asked for</th><th scope="col">Not asked for</th><th scope="col">Made</th><th scope="col">Latest status</th></tr>
             </thead>
-            <tbody>{data.requests.edges.map(({ node }) => <Row key={node.id} r={node} />)}</tbody>
+            <tbody>{rows.edges.map(({ node }) => <Row key={node.id} r={node} />)}</tbody>
           </table>
+          <MoreButton list={rows} noun="requests" />
+          </>
         )}
       </Load>
     </>

@@ -3,6 +3,9 @@ import { useLoad } from '../api.ts';
 import { partialDate } from '../format.ts';
 import { href, navigate } from '../router.ts';
 import { Load, useTitle } from './common.tsx';
+import { MoreButton, useMore } from '../paging.tsx';
+
+const PAGE = 20;
 
 /** The server marks matches as [[…]]; they become <mark> elements (text only, never HTML). */
 export function highlighted(snippet: string): ReactNode[] {
@@ -13,7 +16,8 @@ export function SearchView({ params }: { params: URLSearchParams }) {
   const id = useId();
   const q = params.get('q') ?? '';
   useTitle(q ? `Search: ${q}` : 'Search');
-  const [result, reload] = useLoad(`search:${q}`, async (c) => (q ? c.search({ query: q, first: 20 }) : null));
+  const [result, reload] = useLoad(`search:${q}`, async (c) => (q ? c.search({ query: q, first: PAGE }) : null));
+  const hits = useMore(result.state === 'ok' ? result.data?.search ?? null : null, (c, after) => c.search({ query: q, first: PAGE, after }).then((r) => r.search));
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     navigate('search', { q: String(new FormData(e.currentTarget).get('q') ?? '').trim() });
@@ -31,7 +35,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
           <>
             <p role="status">{data.search.totalCount} document{data.search.totalCount === 1 ? '' : 's'} match.</p>
             <ol className="results">
-              {data.search.edges.map((e) => (
+              {hits.edges.map((e) => (
                 <li key={e.node.id}>
                   <h2><a href={href(`documents/${encodeURIComponent(e.node.slug)}`)}>{highlighted(e.titleHighlight)}</a></h2>
                   <p className="muted">{e.node.publisher} · {partialDate(e.node.published)}</p>
@@ -39,6 +43,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
                 </li>
               ))}
             </ol>
+            <MoreButton list={hits} noun="documents" />
           </>
         )}
       </Load>

@@ -5,6 +5,10 @@ import { useLoad } from '../api.ts';
 import { dateRange, partialDate, words } from '../format.ts';
 import { href, navigate } from '../router.ts';
 import { Load, useTitle } from './common.tsx';
+import { MoreButton, useMore } from '../paging.tsx';
+
+/** Entries per page; "Show more" loads the next, and the chart redraws over all loaded. */
+const PAGE = 100;
 
 type Edge = TimelineQuery['timeline']['edges'][number];
 /** A lane: what the user typed (slug, name or alias, or global ID) and the actor it names, if any. */
@@ -83,9 +87,10 @@ export function TimelineView({ params }: { params: URLSearchParams }) {
   const actors = (params.get('actors') ?? 'iraq,nato').split(',').map((s) => s.trim()).filter(Boolean);
   useTitle(`Timeline: ${actors.join(', ')}`);
   const [result, reload] = useLoad(`timeline:${actors.join(',')}`, async (c) => {
-    const [{ timeline }, ...lanes] = await Promise.all([c.timeline({ actors, first: 100 }), ...actors.map((a) => resolve(c, a))]);
+    const [{ timeline }, ...lanes] = await Promise.all([c.timeline({ actors, first: PAGE }), ...actors.map((a) => resolve(c, a))]);
     return { timeline, lanes };
   });
+  const entries = useMore(result.state === 'ok' ? result.data.timeline : null, (c, after) => c.timeline({ actors, first: PAGE, after }).then((r) => r.timeline));
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     navigate('timeline', { actors: String(new FormData(e.currentTarget).get('actors') ?? '') });
@@ -102,10 +107,11 @@ export function TimelineView({ params }: { params: URLSearchParams }) {
       <Load result={result} reload={reload}>
         {(d) => (
           <>
-            <Chart lanes={d.lanes} edges={d.timeline.edges} />
+            <Chart lanes={d.lanes} edges={entries.edges} />
+            <MoreButton list={entries} noun="entries" />
             <h2>Entries ({d.timeline.totalCount})</h2>
             <ol className="facts">
-              {d.timeline.edges.map((e) => {
+              {entries.edges.map((e) => {
                 const to = link(e);
                 return <li key={e.cursor}><time>{partialDate(e.date)}</time> · {to ? <a href={to}>{label(e)}</a> : label(e)} <span className="muted">({[...new Set(e.matchedVia.map((m) => m.principal.name))].join(', ')})</span></li>;
               })}
