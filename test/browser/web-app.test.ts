@@ -150,27 +150,71 @@ test('Actor page: names and aliases, roles on a time axis, requests made and rec
   expect(await page.getByText(/Also known as .*NATO/).count()).toBe(1);
   expect(await page.locator('section', { has: page.getByRole('heading', { name: /^Requests received \((\d+)\)/ }) }).locator('li').count()).toBeGreaterThan(0);
   expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Mentioned together with' }) }).locator('li').count()).toBeGreaterThan(0);
+  // Responses given: NATO's acceptance at Istanbul, with its stance and a link to the request it answers.
+  const given = page.locator('section', { has: page.getByRole('heading', { name: /^Responses given \((\d+)\)/ }) });
+  const accepted = given.locator('li', { hasText: /^28 June 2004 · accepts: At the Istanbul summit/ });
+  expect(await accepted.count()).toBe(1);
+  expect(await accepted.getByRole('link').getAttribute('href')).toBe(`#/requests/${ALLAWI}`);
 });
 
-test('Timeline: several actors to scale; a month-precise date is drawn as the whole month', async () => {
-  await page.goto(`${base}#/timeline?actors=iraq,nato`);
-  await page.locator('.lane').first().waitFor();
-  expect(await page.locator('.lane').count()).toBe(2);
-  const widths = await page.evaluate(() => {
-    const w = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)].map((e) => e.getBoundingClientRect().width);
-    return { year: w('.entry.p-year'), month: w('.entry.p-month'), day: w('.entry.p-day') };
+/**
+ * Where the timeline draws things, measured in the page: the year labels over their years, each entry's
+ * left edge at the start of its date and its width the whole of its date (a year, a month or a day).
+ */
+async function timelineGeometry(p: Page) {
+  return p.evaluate(() => {
+    const track = document.querySelector('.lane-track')!.getBoundingClientRect();
+    const ticks = [...document.querySelectorAll<HTMLElement>('.ticks span')].map((t) => {
+      const r = t.getBoundingClientRect();
+      return { year: Number(t.textContent), x: r.left + r.width / 2 };
+    });
+    const entries = [...document.querySelectorAll<HTMLElement>('.lane .entry')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return { precision: /p-(year|month|day)/.exec(e.className)![1]!, date: e.querySelector('.sr')!.textContent!.split(':')[0]!, left: r.left, width: r.width };
+    });
+    return { trackLeft: track.left, trackRight: track.right, ticks, entries };
   });
-  expect(widths.month.length + widths.year.length).toBeGreaterThan(0);
-  const trackWidth = await page.locator('.lane-track').first().evaluate((e) => e.getBoundingClientRect().width);
-  const range = await page.evaluate(() => {
-    const ticks = [...document.querySelectorAll('.ticks span')].map((t) => Number(t.textContent));
-    return ticks.length;
-  });
-  // A month is about 1/12 of a year of the axis; a year-precise entry is twelve times as wide.
-  if (widths.month.length) expect(Math.min(...widths.month)).toBeGreaterThan((trackWidth / range / 12) * 0.7);
-  if (widths.day.length && widths.month.length) expect(Math.max(...widths.day)).toBeLessThan(Math.min(...widths.month));
+}
+
+test('Timeline: several actors to scale; a year- or month-precise date is drawn as the whole year or month', async () => {
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const check = async (p: Page, view: string) => {
+    await p.goto('about:blank');
+    await p.goto(`${base}#/timeline?actors=iraq,nato`);
+    await p.locator('.lane').first().waitFor();
+    expect(await p.locator('.lane').count()).toBe(2);
+    const g = await timelineGeometry(p);
+    // The seed has all three precisions on this timeline.
+    const of = (k: string) => g.entries.filter((e) => e.precision === k);
+    expect({ view, year: of('year').length > 0, month: of('month').length > 0, day: of('day').length > 0 }).toEqual({ view, year: true, month: true, day: true });
+    // The axis runs over the lanes' tracks, one label per year, each over the first of January.
+    const first = g.ticks[0]!;
+    const last = g.ticks.at(-1)!;
+    expect(Math.abs(first.x - g.trackLeft)).toBeLessThan(1);
+    const perMs = (last.x - first.x) / (Date.UTC(last.year, 0, 1) - Date.UTC(first.year, 0, 1));
+    const xOf = (t: number) => first.x + (t - Date.UTC(first.year, 0, 1)) * perMs;
+    for (const t of g.ticks) expect({ view, year: t.year, off: Math.abs(t.x - xOf(Date.UTC(t.year, 0, 1))) < 1 }).toEqual({ view, year: t.year, off: true });
+    // Each entry starts at its date's start and is as wide as its date: a whole year, a whole month,
+    // a day (at least 3 px, to be seen and clicked).
+    for (const e of g.entries) {
+      const [d, m, y] = e.date.split(' ').length === 3 ? e.date.split(' ') : e.date.split(' ').length === 2 ? ['', ...e.date.split(' ')] : ['', '', e.date];
+      const year = Number(y);
+      const month = m ? months.indexOf(m!) : 0;
+      const start = Date.UTC(year, month, d ? Number(d) : 1);
+      const end = e.precision === 'year' ? Date.UTC(year + 1, 0, 1) : e.precision === 'month' ? Date.UTC(year, month + 1, 1) : Date.UTC(year, month, Number(d) + 1);
+      const width = Math.max(xOf(end) - xOf(start), 3);
+      expect({ view, date: e.date, left: Math.abs(e.left - xOf(start)) < 1, width: Math.abs(e.width - width) < 1 }).toEqual({ view, date: e.date, left: true, width: true });
+    }
+  };
+  await check(page, '1280 px');
   await shot('timeline');
   expect(await axeViolations()).toEqual([]);
+  const zoomed = await browser.newPage({ viewport: { width: 640, height: 450 } }); // 1280×900 at 200%
+  try {
+    await check(zoomed, '200% zoom');
+  } finally {
+    await zoomed.close();
+  }
 });
 
 test('Timeline: lanes match entries by actor ID, so actors named by name or alias fill their lanes', async () => {

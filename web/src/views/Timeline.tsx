@@ -52,8 +52,12 @@ function Chart({ lanes, edges }: { lanes: readonly Lane[]; edges: readonly Edge[
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
   return (
     <figure className="timeline" aria-label={`Timeline of ${lanes.map(laneName).join(', ')}, ${firstYear} to ${lastYear}, to scale`}>
-      <div className="ticks" aria-hidden="true">
-        {years.map((y) => <span key={y} style={{ left: `${x(Date.UTC(y, 0, 1))}%` }}>{y}</span>)}
+      {/* The years in a row of the lanes' own grid, so each label sits over its year in every lane at any width. */}
+      <div className="ticks-row" aria-hidden="true">
+        <span />
+        <div className="ticks">
+          {years.map((y) => <span key={y} style={{ left: `${x(Date.UTC(y, 0, 1))}%` }}>{y}</span>)}
+        </div>
       </div>
       {lanes.map((lane) => (
         <div key={lane.key} className="lane" data-actor={lane.actor?.id}>
