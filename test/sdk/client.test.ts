@@ -130,3 +130,12 @@ test('the token is sent as a bearer token, with content-type application/json (C
   expect(seen?.get('content-type')).toBe('application/json');
   expect(seen?.get('x-client')).toBe('sdk-test');
 });
+
+test('a missing, relative or non-HTTP endpoint is refused when the client is made, in words', () => {
+  for (const endpoint of [undefined, '', '/graphql', 'graphql', 'ftp://127.0.0.1/graphql']) {
+    expect(() => createDossierClient({ endpoint: endpoint as unknown as string })).toThrow(
+      new TypeError(`createDossierClient: endpoint must be an absolute http(s) URL such as http://127.0.0.1:4000/graphql, got ${JSON.stringify(endpoint) ?? 'undefined'}`),
+    );
+  }
+  expect(() => createDossierClient({ endpoint: 'https://dossier.example/graphql' })).not.toThrow();
+});

@@ -116,8 +116,25 @@ function toDossierError(e: ClientError, operationName: string, attempts: number)
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A missing or relative endpoint (an unset environment variable, `/graphql`) is the caller's mistake,
+ * said at once: otherwise every call would fail later as a BAD_RESPONSE "Invalid URL".
+ */
+function checkEndpoint(endpoint: unknown): void {
+  let url: URL | null = null;
+  try {
+    url = new URL(String(endpoint));
+  } catch {
+    // said below
+  }
+  if (typeof endpoint !== 'string' || !url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new TypeError(`createDossierClient: endpoint must be an absolute http(s) URL such as http://127.0.0.1:4000/graphql, got ${JSON.stringify(endpoint) ?? String(endpoint)}`);
+  }
+}
+
 export function createDossierClient(options: DossierClientOptions): DossierClient {
   const { endpoint, token, retries = 2, retryDelayMs = 250, timeoutMs = 30_000 } = options;
+  checkEndpoint(endpoint);
   const client = new GraphQLClient(endpoint, {
     // content-type application/json is always sent (graphql-request sets it on POST), which also
     // satisfies the server's CSRF prevention.
