@@ -76,8 +76,12 @@ test('Request page: parties on whose behalf, items with the exclusion marked, re
   const excluded = page.locator('.excluded-item');
   expect(await excluded.count()).toBe(1);
   expect(await excluded.innerText()).toMatch(/Not asked for: Troops[\s\S]*but not troops/);
-  const dates = await page.locator('section', { has: page.getByRole('heading', { name: /^Responses/ }) }).locator('li time').allTextContents();
-  expect(dates.length).toBeGreaterThan(0);
+  // Responses in time order (by the machine-readable date of each), from the first word to the outcome.
+  const responses = page.locator('section', { has: page.getByRole('heading', { name: /^Responses/ }) });
+  const dates = await responses.locator('li time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+  expect(dates.length).toBeGreaterThan(4);
+  expect(dates).toEqual([...dates].sort());
+  expect([dates[0], dates.at(-1)]).toEqual(['2004-06', '2005-02-22']);
   expect(await page.locator('.stance').count()).toBe(dates.length);
   // Every item and response carries its evidence.
   const facts = page.locator('article .facts > li');

@@ -61,7 +61,7 @@ function DateClaims({ claims, of }: { claims: readonly DateClaim[]; of: string }
         {claims.map((c) => (
           <li key={c.id} className={c.used ? 'used' : undefined}>
             <p>
-              <time>{partialDate(c.date)}</time> <span className="muted">(to the {c.datePrecision.toLowerCase()})</span> · <q>{c.claim}</q>
+              <time dateTime={c.date ?? undefined}>{partialDate(c.date)}</time> <span className="muted">(to the {c.datePrecision.toLowerCase()})</span> · <q>{c.claim}</q>
               {c.used && <> · <strong>the date the record follows</strong></>}
             </p>
             {c.note && <p className="muted">{c.note}</p>}
@@ -97,7 +97,8 @@ function Detail({ r, reload }: { r: RequestDetailFragment; reload: () => void })
   useTitle(r.summary);
   const token = useToken();
   const claimsOfEvent = r.madeAt?.dateClaims ?? [];
-  const responses = [...r.responses].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  // In time order; a response with no known date last ("date unknown" is no earlier than the rest).
+  const responses = [...r.responses].sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff'));
   const bySide = (side: string) => r.parties.filter((p) => p.side === side);
   return (
     <article>
@@ -136,7 +137,7 @@ function Detail({ r, reload }: { r: RequestDetailFragment; reload: () => void })
             {responses.map((x) => (
               <li key={x.id}>
                 <p>
-                  <time>{partialDate(x.date)}</time> · <ActorLink actor={x.responder} />{' '}
+                  <time dateTime={x.date ?? undefined}>{partialDate(x.date)}</time> · <ActorLink actor={x.responder} />{' '}
                   <span className={`stance stance-${x.stance}`}>{words(x.stance).toLowerCase()}</span>: {x.summary}
                 </p>
                 <Evidence items={x.evidence} />
@@ -160,7 +161,7 @@ function Detail({ r, reload }: { r: RequestDetailFragment; reload: () => void })
             {r.statusHistory.map((h) => (
               <li key={h.id}>
                 <p>
-                  <time>{partialDate(h.date)}</time> · <span className={`status status-${h.status}`}>{words(h.status)}</span>
+                  <time dateTime={h.date ?? undefined}>{partialDate(h.date)}</time> · <span className={`status status-${h.status}`}>{words(h.status)}</span>
                   {h.note && <> — {h.note}</>} <span className="muted">({words(h.supportKind).toLowerCase()})</span>
                 </p>
                 <Evidence items={h.evidence} />

@@ -117,7 +117,7 @@ export function TimelineView({ params }: { params: URLSearchParams }) {
             <ol className="facts">
               {entries.edges.map((e) => {
                 const to = link(e);
-                return <li key={e.cursor}><time>{partialDate(e.date)}</time> · {to ? <a href={to}>{label(e)}</a> : label(e)} <span className="muted">({[...new Set(e.matchedVia.map((m) => m.principal.name))].join(', ')})</span></li>;
+                return <li key={e.cursor}><time dateTime={e.date}>{partialDate(e.date)}</time> · {to ? <a href={to}>{label(e)}</a> : label(e)} <span className="muted">({[...new Set(e.matchedVia.map((m) => m.principal.name))].join(', ')})</span></li>;
               })}
             </ol>
           </>
