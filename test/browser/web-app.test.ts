@@ -59,6 +59,10 @@ test('Requests: filters live in the URL, rows say who asked whom for what and wh
   expect(await row.innerText()).toMatch(/Iyad Allawi \(for Iraqi Interim Government\)[\s\S]*North Atlantic Treaty Organization/);
   expect(await row.locator('.excluded').innerText()).toBe('not troops');
   expect(await row.innerText()).toMatch(/Training/);
+  // The heading names the actor, not the slug in the URL.
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Requests to North Atlantic Treaty Organization');
+  // Each category once: al-Maliki asked for two items of category "other".
+  expect(await page.locator('tbody tr', { hasText: 'Nuri al-Maliki' }).locator('td').nth(2).innerText()).toBe('Equipment, Other and Training');
   const filtered = await page.locator('table tbody tr').count();
   expect(filtered).toBeLessThan(all);
   await shot('requests');

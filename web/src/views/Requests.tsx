@@ -1,6 +1,8 @@
 import { useId, type FormEvent } from 'react';
+import type { DossierClient } from '@dossier/sdk';
 import type { ItemCategory, RequestFilter, RequestRowFragment, RequestStatus } from '@dossier/sdk/documents';
 import { useLoad } from '../api.ts';
+import { findActor } from '../actors.ts';
 import { MoreButton, useMore } from '../paging.tsx';
 import { ITEM_CATEGORIES, partialDate, REQUEST_STATUSES, words } from '../format.ts';
 import { href, navigate } from '../router.ts';
@@ -35,6 +37,9 @@ function DateInput({ label, name, value }: { label: string; name: string; value:
   );
 }
 
+/** Each category once (two items of one category would read "Other, Other"). */
+const categories = (items: readonly { category: ItemCategory }[]) => [...new Set(items.map((i) => i.category))];
+
 function Row({ r }: { r: RequestRowFragment }) {
   const requesters = r.parties.filter((p) => p.side === 'REQUESTER');
   const asked = r.items.filter((i) => !i.excluded);
@@ -49,8 +54,8 @@ function Row({ r }: { r: RequestRowFragment }) {
         {' → '}
         {list(r.addressees.map((a) => <ActorLink key={a.id} actor={a} />))}
       </td>
-      <td>{asked.length ? list(asked.map((i) => <span key={i.id}>{words(i.category)}</span>)) : <span className="muted">nothing recorded</span>}</td>
-      <td>{notAsked.length ? list(notAsked.map((i) => <span key={i.id} className="excluded">not {words(i.category).toLowerCase()}</span>)) : <span className="muted">—</span>}</td>
+      <td>{asked.length ? list(categories(asked).map((c) => <span key={c}>{words(c)}</span>)) : <span className="muted">nothing recorded</span>}</td>
+      <td>{notAsked.length ? list(categories(notAsked).map((c) => <span key={c} className="excluded">not {words(c).toLowerCase()}</span>)) : <span className="muted">—</span>}</td>
       <td>{partialDate(r.date)}</td>
       <td><span className={`status status-${r.status}`}>{words(r.status)}</span></td>
     </tr>
@@ -68,10 +73,17 @@ export function RequestsView({ params }: { params: URLSearchParams }) {
   if (DATE.test(value('from'))) filter.from = value('from');
   if (DATE.test(value('to'))) filter.to = value('to');
   const orderBy = { field: 'DATE', direction: 'ASC' } as const;
-  const [result, reload] = useLoad(JSON.stringify(filter), (c) => c.requestRows({ filter, orderBy, first: PAGE }));
+  // The actors filtered on, for the heading: their names, not the slugs (or words) in the URL.
+  const named = async (c: DossierClient, key: string) => (key ? (await findActor(c, key))?.name ?? key : '');
+  const [result, reload] = useLoad(JSON.stringify(filter), async (c) => {
+    const [{ requests }, requester, addressee] = await Promise.all([c.requestRows({ filter, orderBy, first: PAGE }), named(c, value('requester')), named(c, value('addressee'))]);
+    return { requests, requester, addressee };
+  });
   const rows = useMore(result.state === 'ok' ? result.data.requests : null, (c, after) => c.requestRows({ filter, orderBy, first: PAGE, after }).then((r) => r.requests));
-  const described = value('addressee') ? `Requests to ${value('addressee')}` : value('requester') ? `Requests by ${value('requester')}` : 'Requests';
-  useTitle(described);
+  const names = result.state === 'ok' ? result.data : { requester: value('requester'), addressee: value('addressee') };
+  const described = [names.requester && `by ${names.requester}`, names.addressee && `to ${names.addressee}`].filter(Boolean).join(' ');
+  const heading = described ? `Requests ${described}` : 'Requests';
+  useTitle(heading);
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -80,7 +92,7 @@ export function RequestsView({ params }: { params: URLSearchParams }) {
   };
   return (
     <>
-      <h1>{described}</h1>
+      <h1>{heading}</h1>
       <form className="filters" onSubmit={submit} aria-label="Filter requests">
         <ActorInput label="Requested by" name="requester" value={value('requester')} />
         <ActorInput label="Addressed to" name="addressee" value={value('addressee')} />

@@ -2,6 +2,7 @@ import { useId, type FormEvent } from 'react';
 import type { ActorRefFragment, TimelineQuery } from '@dossier/sdk/documents';
 import type { DossierClient } from '@dossier/sdk';
 import { useLoad } from '../api.ts';
+import { findActor } from '../actors.ts';
 import { dateRange, partialDate, words } from '../format.ts';
 import { href, navigate } from '../router.ts';
 import { Load, useTitle } from './common.tsx';
@@ -14,14 +15,8 @@ type Edge = TimelineQuery['timeline']['edges'][number];
 /** A lane: what the user typed (slug, name or alias, or global ID) and the actor it names, if any. */
 interface Lane { key: string; actor: ActorRefFragment | null }
 
-/** The actor a user's word names: a slug, else a name or alias, else a global ID. */
 async function resolve(c: DossierClient, key: string): Promise<Lane> {
-  const tries = [{ slug: key }, { name: key }, { id: key }];
-  for (const t of tries) {
-    const found = await c.actorRef(t).then((r) => r.actor, () => null);
-    if (found) return { key, actor: found };
-  }
-  return { key, actor: null };
+  return { key, actor: await findActor(c, key) };
 }
 
 function label(e: Edge): string {
