@@ -180,7 +180,12 @@ async function timelineGeometry(p: Page) {
       const r = e.getBoundingClientRect();
       return { precision: /p-(year|month|day)/.exec(e.className)![1]!, date: e.querySelector('.sr')!.textContent!.split(':')[0]!, left: r.left, width: r.width };
     });
-    return { trackLeft: track.left, trackRight: track.right, ticks, entries };
+    // Per lane, the boxes of its entries as drawn, to find any two that cover each other.
+    const lanes = [...document.querySelectorAll('.lane')].map((l) => [...l.querySelectorAll('.entry')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return { date: e.querySelector('.sr')!.textContent!.split(':')[0]!, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }));
+    return { trackLeft: track.left, trackRight: track.right, ticks, entries, lanes };
   });
 }
 
@@ -215,11 +220,18 @@ test('Timeline: several actors to scale; a year- or month-precise date is drawn 
     }
   };
   await check(page, '1280 px');
+  // No entry covers another: a day within a year-wide entry is drawn in a row of its own.
+  const overlaps = async (p: Page) => (await timelineGeometry(p)).lanes.flatMap((boxes) => boxes.flatMap((a, i) => boxes.slice(i + 1)
+    .filter((b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5)
+    .map((b) => `${a.date} / ${b.date}`)));
+  expect(await overlaps(page)).toEqual([]);
+  expect(await page.locator('.lane').nth(1).locator('.entry').evaluateAll((es) => new Set(es.map((e) => Math.round(e.getBoundingClientRect().top))).size)).toBeGreaterThan(1);
   await shot('timeline');
   expect(await axeViolations()).toEqual([]);
   const zoomed = await browser.newPage({ viewport: { width: 640, height: 450 } }); // 1280×900 at 200%
   try {
     await check(zoomed, '200% zoom');
+    expect(await overlaps(zoomed)).toEqual([]);
   } finally {
     await zoomed.close();
   }

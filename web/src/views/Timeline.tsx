@@ -1,8 +1,9 @@
-import { useId, type FormEvent } from 'react';
+import { useId, type CSSProperties, type FormEvent } from 'react';
 import type { ActorRefFragment, TimelineQuery } from '@dossier/sdk/documents';
 import type { DossierClient } from '@dossier/sdk';
 import { useLoad } from '../api.ts';
 import { findActor } from '../actors.ts';
+import { stack } from '../stack.ts';
 import { dateRange, partialDate, words } from '../format.ts';
 import { href, navigate } from '../router.ts';
 import { Load, useTitle } from './common.tsx';
@@ -54,29 +55,33 @@ function Chart({ lanes, edges }: { lanes: readonly Lane[]; edges: readonly Edge[
           {years.map((y) => <span key={y} style={{ left: `${x(Date.UTC(y, 0, 1))}%` }}>{y}</span>)}
         </div>
       </div>
-      {lanes.map((lane) => (
-        <div key={lane.key} className="lane" data-actor={lane.actor?.id}>
-          <span className="lane-label">{laneName(lane)}</span>
-          <div className="lane-track">
-            {edges.map((e, i) => {
-              // By the actor's ID: the lane's word may be a name, an alias or a slug, which the entry's
-              // match (the principal the server resolved) need not repeat.
-              const matched = lane.actor !== null && e.matchedVia.some((m) => m.principal.id === lane.actor!.id);
-              if (!matched && lanes.length > 1) return null;
-              const [s, t] = ranges[i]!;
-              const to = link(e);
-              const precision = e.date.length === 4 ? 'year' : e.date.length === 7 ? 'month' : 'day';
-              const body = <span className="sr">{partialDate(e.date)}: {label(e)}</span>;
-              return (
-                <span key={e.cursor} className={`entry t-${e.node.__typename} p-${precision}`} title={`${partialDate(e.date)} — ${label(e)}`}
-                  style={{ left: `${x(s)}%`, width: `max(${x(t) - x(s)}%, 3px)` }}>
-                  {to ? <a href={to}>{body}</a> : body}
-                </span>
-              );
-            })}
+      {lanes.map((lane) => {
+        // By the actor's ID: the lane's word may be a name, an alias or a slug, which the entry's
+        // match (the principal the server resolved) need not repeat.
+        const mine = edges.flatMap((e, i) => (lanes.length === 1 || (lane.actor !== null && e.matchedVia.some((m) => m.principal.id === lane.actor!.id)) ? [i] : []));
+        const rows = stack(mine.map((i) => ranges[i]!), (max - min) / 100);
+        const height = Math.max(1, ...rows);
+        return (
+          <div key={lane.key} className="lane" data-actor={lane.actor?.id}>
+            <span className="lane-label">{laneName(lane)}</span>
+            <div className="lane-track" style={{ '--rows': height } as CSSProperties}>
+              {mine.map((i, k) => {
+                const e = edges[i]!;
+                const [s, t] = ranges[i]!;
+                const to = link(e);
+                const precision = e.date.length === 4 ? 'year' : e.date.length === 7 ? 'month' : 'day';
+                const body = <span className="sr">{partialDate(e.date)}: {label(e)}</span>;
+                return (
+                  <span key={e.cursor} className={`entry t-${e.node.__typename} p-${precision}`} title={`${partialDate(e.date)} — ${label(e)}`}
+                    style={{ left: `${x(s)}%`, width: `max(${x(t) - x(s)}%, 3px)`, '--row': rows[k]! - 1 } as CSSProperties}>
+                    {to ? <a href={to}>{body}</a> : body}
+                  </span>
+                );
+              })}
+            </div>
           </div>
-        </div>
-      ))}
+        );
+      })}
     </figure>
   );
 }
