@@ -1,8 +1,8 @@
 /**
  * Memory of the compiled server, before and after a change, in back-to-back pairs on the same machine:
  *
- *   npm run bench:memory -- --size 100k [--pairs 3] [--duration 8] [--server <before>/dist/src/main.js]
- *     [--before-env NAME=value,…] [--env NAME=value,…]
+ *   npm run bench:memory -- --size 100k [--pairs 3] [--duration 8] [--warm 3] [--server <before>/dist/src/main.js]
+ *     [--before-env NAME=value,…] [--env NAME=value,…] [--ops 'nested|titles|actor profile|timeline|createRequest']
  *
  * "before" is `--server` (a copy of dist/ from before the change; default this checkout's) with
  * `--before-env`, "after" is this checkout's dist/ with `--env`. Each pair starts each server in turn
@@ -11,9 +11,12 @@
  *   - RSS right after /healthz answers, and how it splits (/proc/<pid>/smaps): anonymous memory (the V8
  *     heaps of the main thread and the read workers, malloc's thread arenas, stacks), malloc's main heap
  *     (SQLite's page caches and statements live there), and mapped files (mostly the node binary);
- *   - the nested request page (`requests(first: 50)`) at 8 connections: server CPU per request and the
- *     peak RSS (VmHWM) it reaches;
- *   - the title list at 8 connections: CPU per request (the fixed cost, where a GC setting shows most).
+ *   - each operation of `--ops` (parts of names, as `npm run bench -- --only`; default the nested request
+ *     page, the title list, the actor profile, the timeline and the write) at 8 connections: server CPU
+ *     per request, measured warm — each operation first runs `--warm` seconds unmeasured, since a
+ *     server's first seconds on an operation are spent compiling (V8's background threads count in the
+ *     process's CPU);
+ *   - the peak RSS (VmHWM) over all of them.
  * CPU per request is the figure to compare on a shared machine; read the peaks within a pair.
  */
 import fs from 'node:fs';
@@ -24,7 +27,9 @@ import { EDITOR, paramsOf } from './params.ts';
 const SIZE = arg('size', '1k');
 const PAIRS = Number(arg('pairs', '3'));
 const DURATION = Number(arg('duration', '8'));
+const WARM = Number(arg('warm', '3'));
 const BEFORE = arg('server', '');
+const OPS = arg('ops', 'nested|titles|actor profile|timeline|createRequest');
 const envOf = (raw: string) => Object.fromEntries(raw.split(',').filter(Boolean).map((kv) => {
   const at = kv.indexOf('=');
   if (at < 1) throw new Error(`"${kv}" is not NAME=value`);
@@ -40,9 +45,13 @@ const load = (op: Operation, p: Params): Load => ({
   body: (i) => JSON.stringify({ query: op.query, operationName: operationName(op.query), variables: op.variables(p, i) }),
   headers: { 'content-type': 'application/json', ...(op.kind === 'write' ? { authorization: `Bearer ${EDITOR}` } : {}) },
 });
-const opNamed = (name: string) => OPERATIONS.find((o) => o.name === name) ?? (() => { throw new Error(`no operation ${name}`); })();
-const nested = opNamed('requests(first: 50) nested');
-const titles = opNamed('documents(first: 20) titles');
+// The operations whose names contain a part of --ops, in the order --ops gives (a filter on the nested
+// page's name would also pick its filtered variants: those count only when named).
+const ops = OPS.split('|').filter(Boolean).map((part) => {
+  const op = OPERATIONS.find((o) => o.name.trim() === part) ?? OPERATIONS.find((o) => o.name.includes(part));
+  if (!op) throw new Error(`no operation matches "${part}"`);
+  return op;
+});
 
 /** Resident memory by kind, MB, from /proc/<pid>/smaps. */
 function residentByKind(pid: number) {
@@ -64,11 +73,11 @@ function residentByKind(pid: number) {
   return mb;
 }
 
-interface Row { label: string; start: ReturnType<typeof residentByKind>; peak: number; nestedCpu: number; nestedRps: number; titlesCpu: number }
+interface Row { label: string; start: ReturnType<typeof residentByKind>; peak: number; cpu: number[] }
 const rows: Row[] = [];
-console.log(`memory pairs at ${SIZE}: ${PAIRS} pairs, ${DURATION} s per measurement; before = ${BEFORE || 'this checkout'} ${JSON.stringify(SIDES[0]!.env)}, after = this checkout ${JSON.stringify(SIDES[1]!.env)}\n`);
-console.log('| pair | side | RSS after start MB (anonymous / malloc heap / files) | nested page CPU ms/req (req/s) | peak RSS MB | titles CPU ms/req |');
-console.log('|---|---|---|---|---:|---:|');
+console.log(`memory pairs at ${SIZE}: ${PAIRS} pairs, ${DURATION} s per measurement after ${WARM} s of warm-up; before = ${BEFORE || 'this checkout'} ${JSON.stringify(SIDES[0]!.env)}, after = this checkout ${JSON.stringify(SIDES[1]!.env)}\n`);
+console.log(`| pair | side | RSS after start MB (anonymous / malloc heap / files) | peak RSS MB | ${ops.map((o) => `${o.name.trim()} CPU ms/req (req/s)`).join(' | ')} |`);
+console.log(`|---|---|---|---:|${ops.map(() => '---:').join('|')}|`);
 for (let pair = 1; pair <= PAIRS; pair++) {
   for (const side of pair % 2 ? SIDES : [...SIDES].reverse()) {
     const { work, remove } = await workCopy(SIZE, 'memory', 'copy');
@@ -78,12 +87,17 @@ for (let pair = 1; pair <= PAIRS; pair++) {
       try {
         const start = residentByKind(server.child.pid!);
         await server.stats(true);
-        const n = await throughput(server, load(nested, p), nested.name, 8, DURATION);
+        const cells: string[] = [];
+        const cpu: number[] = [];
+        for (const op of ops) {
+          if (WARM > 0) await throughput(server, load(op, p), op.name, 8, WARM);
+          const r = await throughput(server, load(op, p), op.name, 8, DURATION);
+          cpu.push(r.cpu);
+          cells.push(`${fmt(r.cpu, 2)} (${fmt(r.rps)})`);
+        }
         const peak = (await server.stats()).peakRss / 2 ** 20;
-        const t = await throughput(server, load(titles, p), titles.name, 8, DURATION);
-        const row = { label: side.label, start, peak, nestedCpu: n.cpu, nestedRps: n.rps, titlesCpu: t.cpu };
-        rows.push(row);
-        console.log(`| ${pair} | ${side.label} | ${fmt(start.total)} (${fmt(start.anonymous)} / ${fmt(start.mallocHeap)} / ${fmt(start.files)}) | ${fmt(n.cpu, 2)} (${fmt(n.rps)}) | ${fmt(peak)} | ${fmt(t.cpu, 2)} |`);
+        rows.push({ label: side.label, start, peak, cpu });
+        console.log(`| ${pair} | ${side.label} | ${fmt(start.total)} (${fmt(start.anonymous)} / ${fmt(start.mallocHeap)} / ${fmt(start.files)}) | ${fmt(peak)} | ${cells.join(' | ')} |`);
       } finally {
         await server.stop();
       }
@@ -95,6 +109,6 @@ for (let pair = 1; pair <= PAIRS; pair++) {
 console.log('\nmedians:');
 for (const side of SIDES) {
   const mine = rows.filter((r) => r.label === side.label);
-  console.log(`  ${side.label}: RSS after start ${fmt(median(mine.map((r) => r.start.total)))} MB, peak ${fmt(median(mine.map((r) => r.peak)))} MB, `
-    + `nested ${fmt(median(mine.map((r) => r.nestedCpu)), 2)} ms/req, titles ${fmt(median(mine.map((r) => r.titlesCpu)), 2)} ms/req`);
+  console.log(`  ${side.label}: RSS after start ${fmt(median(mine.map((r) => r.start.total)))} MB, peak ${fmt(median(mine.map((r) => r.peak)))} MB; CPU ms/req: `
+    + ops.map((o, i) => `${o.name.trim()} ${fmt(median(mine.map((r) => r.cpu[i]!)), 2)}`).join(', '));
 }
