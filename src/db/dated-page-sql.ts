@@ -30,9 +30,12 @@ import type { Dialect } from './dialect.ts';
  * `take × records / links` of them. Tuned on the 100k corpus (bench/RESULTS.md, "Filtered request pages
  * flat at 100k"), where the two plans cost the same at about 1,000 link rows for requests (50k rows,
  * each probe an index search of the parties), events (25k) and documents (100k, the drive reading
- * 3 KB rows): but about 2,000 for responses (100k rows), whose walk reads each row to test its
- * responder: a responder in 971 responses took 18–68 ms walking against 8–15 ms driving. Fixed, since
- * a table's row count is not cheap to read on both stores; the balance point grows with its square root.
+ * 3 KB rows): but about 2,000 for responses (100k rows), whose walk then read each row to test its
+ * responder: a responder in 971 responses took 18–68 ms walking against 8–15 ms driving. Since then the
+ * responses' (date, id) index carries the responder, so their walk reads no row (the busiest actor's
+ * page at 100k: 3–5 ms → 0.7–1.0 ms): the balance point for responses is lower now, not yet re-measured.
+ * Fixed, since a table's row count is not cheap to read on both stores; the balance point grows with
+ * its square root.
  */
 export const HEAVY_LINKS = { Request: 1000, Event: 1000, RequestResponse: 2000, Document: 1000 } as const;
 

@@ -72,7 +72,7 @@ const NULLS_FIRST: Record<string, string> = {
   Event_start_id_idx: 'start',
   Request_date_id_idx: 'date',
   Request_status_date_id_idx: 'date',
-  RequestResponse_date_id_idx: 'date',
+  RequestResponse_date_id_responderId_idx: 'date',
 };
 
 /** Tables, columns, enums, indexes and constraints of the public schema, in a comparable form. */
