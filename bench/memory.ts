@@ -16,6 +16,8 @@
  *     per request, measured warm — each operation first runs `--warm` seconds unmeasured, since a
  *     server's first seconds on an operation are spent compiling (V8's background threads count in the
  *     process's CPU);
+ *   - read system calls per request meanwhile (/proc/<pid>/io; SQLite reads a page the connection's own
+ *     cache misses with one `pread`, so this counts the pages `SQLITE_CACHE_MB` was too small to keep);
  *   - the peak RSS (VmHWM) over all of them.
  * CPU per request is the figure to compare on a shared machine; read the peaks within a pair.
  */
@@ -53,6 +55,9 @@ const ops = OPS.split('|').filter(Boolean).map((part) => {
   return op;
 });
 
+/** Read system calls a process has made so far (/proc/<pid>/io: all its threads). */
+const readCalls = (pid: number) => Number(/^syscr: (\d+)$/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? NaN);
+
 /** Resident memory by kind, MB, from /proc/<pid>/smaps. */
 function residentByKind(pid: number) {
   const mb = { anonymous: 0, mallocHeap: 0, files: 0, total: 0 };
@@ -76,7 +81,7 @@ function residentByKind(pid: number) {
 interface Row { label: string; start: ReturnType<typeof residentByKind>; peak: number; cpu: number[] }
 const rows: Row[] = [];
 console.log(`memory pairs at ${SIZE}: ${PAIRS} pairs, ${DURATION} s per measurement after ${WARM} s of warm-up; before = ${BEFORE || 'this checkout'} ${JSON.stringify(SIDES[0]!.env)}, after = this checkout ${JSON.stringify(SIDES[1]!.env)}\n`);
-console.log(`| pair | side | RSS after start MB (anonymous / malloc heap / files) | peak RSS MB | ${ops.map((o) => `${o.name.trim()} CPU ms/req (req/s)`).join(' | ')} |`);
+console.log(`| pair | side | RSS after start MB (anonymous / malloc heap / files) | peak RSS MB | ${ops.map((o) => `${o.name.trim()} CPU ms/req (req/s, reads/req)`).join(' | ')} |`);
 console.log(`|---|---|---|---:|${ops.map(() => '---:').join('|')}|`);
 for (let pair = 1; pair <= PAIRS; pair++) {
   for (const side of pair % 2 ? SIDES : [...SIDES].reverse()) {
@@ -91,9 +96,10 @@ for (let pair = 1; pair <= PAIRS; pair++) {
         const cpu: number[] = [];
         for (const op of ops) {
           if (WARM > 0) await throughput(server, load(op, p), op.name, 8, WARM);
+          const reads = readCalls(server.child.pid!);
           const r = await throughput(server, load(op, p), op.name, 8, DURATION);
           cpu.push(r.cpu);
-          cells.push(`${fmt(r.cpu, 2)} (${fmt(r.rps)})`);
+          cells.push(`${fmt(r.cpu, 2)} (${fmt(r.rps)}, ${fmt((readCalls(server.child.pid!) - reads) / Math.max(1, r.rps * DURATION))})`);
         }
         const peak = (await server.stats()).peakRss / 2 ** 20;
         rows.push({ label: side.label, start, peak, cpu });

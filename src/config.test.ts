@@ -41,8 +41,8 @@ describe('loadConfig', () => {
     for (const bad of ['-1', '1001', '1.5', 'half']) expect(problems({ HEAP_GROWTH_PERCENT: bad }).join()).toContain('HEAP_GROWTH_PERCENT');
   });
 
-  it('takes SQLITE_CACHE_MB from 1 to 4096 (default 4 MB per connection), and refuses anything else', () => {
-    expect(loadConfig({}).sqliteCacheMb).toBe(4);
+  it('takes SQLITE_CACHE_MB from 1 to 4096 (default 8 MB per connection), and refuses anything else', () => {
+    expect(loadConfig({}).sqliteCacheMb).toBe(8);
     expect(loadConfig({ SQLITE_CACHE_MB: '16' }).sqliteCacheMb).toBe(16);
     for (const bad of ['0', '-1', '4097', '2.5', 'lots']) expect(problems({ SQLITE_CACHE_MB: bad }).join()).toContain('SQLITE_CACHE_MB');
   });

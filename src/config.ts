@@ -80,9 +80,12 @@ export function defaultReadWorkers(): number {
 /**
  * SQLite page cache per connection, in MiB, when SQLITE_CACHE_MB is not set. Each connection (the main
  * one, the main thread's reader, each read worker's) keeps its own; this build of SQLite would give each
- * 16 MB. See bench/RESULTS.md, "Memory after start and at peak".
+ * 16 MB. 8, not 4: the busiest actor's timeline page at 100k documents touches ~6 MB of pages (three
+ * date-index walks in one statement), so with 4 MB every run re-read ~1,400 pages from the operating
+ * system (5.9 MB of copies per request); with 6 MB or more, none. See bench/RESULTS.md, "Memory after
+ * start and at peak" and "The actor profile, the timeline and the write after the merges".
  */
-export const DEFAULT_SQLITE_CACHE_MB = 4;
+export const DEFAULT_SQLITE_CACHE_MB = 8;
 
 export interface QueryLimits {
   /** Largest accepted HTTP body, in bytes. */
