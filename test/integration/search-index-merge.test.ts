@@ -56,7 +56,10 @@ it('merges an index written in many transactions into one segment, and changes n
   for (const e of expected) expect(e.length).toBeGreaterThan(0);
   await db.$disconnect();
 
-  expect((await deployMigrations(url)).applied).toEqual([MERGE]);
+  // The merge, then any migration added after it.
+  const fromMerge = fs.readdirSync(MIGRATIONS).filter((n) => n >= MERGE && fs.existsSync(path.join(MIGRATIONS, n, 'migration.sql'))).sort();
+  expect(fromMerge[0]).toBe(MERGE);
+  expect((await deployMigrations(url)).applied).toEqual(fromMerge);
   db = await createDb(url, { readWorkers: 0 });
   try {
     expect(await segments(db)).toBe(1);
