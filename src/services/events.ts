@@ -3,8 +3,11 @@ import { readersOf, type DbTx } from '../db/client.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { Prisma, type Event, type EventKind, type EventStatus } from '../generated/prisma/client.ts';
 import { isCountryCode } from '../domain/country-codes.ts';
-import { idsContaining, textFilter, idOrSlug, sqlDateRange, sqlOneOf } from './filters.ts';
-import { countRows, sqlKeysetPage, type PageArgs } from './pagination.ts';
+import { idsContaining, textFilter, idOrSlug, partialDateBounds, sqlDateRange, sqlOneOf } from './filters.ts';
+import { countRows, customPage, sqlKeysetPage, type PageArgs } from './pagination.ts';
+import { datedSelects, mergePage, unionAll, type Involvement } from '../db/dated-page-sql.ts';
+import { parsePartialDate } from '../domain/partial-date.ts';
+import { badInput } from '../domain/errors.ts';
 import { affiliatedIds, involvementOf, type Affiliation, type LinkOf } from './affiliation.ts';
 import { involvedDatedPage } from './involved-page.ts';
 
@@ -57,7 +60,9 @@ export async function listEvents(
   page: PageArgs,
 ) {
   const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
-  if (filter?.actor && (order?.field ?? 'START') === 'START') return actorEventsPage(db, { ...filter, actor: filter.actor }, direction, page);
+  const byStart = (order?.field ?? 'START') === 'START';
+  if (filter?.actor && byStart) return actorEventsPage(db, { ...filter, actor: filter.actor }, direction, page);
+  if (byStart && (filter?.from != null || filter?.to != null)) return dateRangeEventsPage(db, filter, direction, page);
   return sqlKeysetPage<Event>({
     args: page,
     dialect: dialectOf(db),
@@ -80,6 +85,59 @@ async function actorEventsPage(db: DbTx, filter: EventFilter & { actor: Affiliat
     date: (e) => e.start,
     count: (query) => countRows(query, 'Event', [...others, Prisma.sql`t."id" IN (${involvement.ids})`]),
   });
+}
+
+/**
+ * Events overlapping a date range, in date order: the same page, cursors and count as sqlKeysetPage
+ * gives, but with the walk of a start index bounded by the range. Given only dateMin/dateMax, SQLite
+ * walked `Event(start, id)` from the first event (from/to 2010 to 2012-06 at 100k documents: 16 ms, 0.5 ms
+ * bounded). An event's dateMin is its start's first day, so one overlapping the range starts at most on
+ * `to`'s last day; its dateMax is its end's last day, or its start's without an end, so an event without
+ * an end starts in `from`'s year or later (partialDateBounds) but one with an end may start years
+ * earlier (a war: the corpus's 2003–2011 one reaches every range from 2004 to 2011). Hence two pages
+ * in one statement, merged here: the events starting from `from`'s year on, walking the start index in
+ * order ((kind|status, start, id) with such a filter), and the events with an end starting before it,
+ * found like an actor's records (db/dated-page-sql.ts) from their rows in (end, dateMax, start). The count keeps the plain range conditions: bounded by start, SQLite
+ * counted along the start index (14 ms at 100k) rather than in the (dateMin, dateMax) index (1.4 ms).
+ */
+async function dateRangeEventsPage(db: DbTx, filter: EventFilter, direction: 'asc' | 'desc', page: PageArgs) {
+  const where = await eventConditions(db, filter);
+  const bounds = partialDateBounds(filter.from, filter.to);
+  const upTo = bounds.max != null ? [Prisma.sql`t."start" <= ${bounds.max}`] : [];
+  const arms: { where: Prisma.Sql[]; involvement: Involvement | null }[] = [
+    { where: [...where, ...upTo, ...(bounds.min != null ? [Prisma.sql`t."start" >= ${bounds.min}`] : [])], involvement: null },
+  ];
+  if (bounds.min != null) {
+    // Events with an end reaching the range, as link rows: the few found in (end, dateMax, start) and
+    // sorted, or past HEAVY_LINKS of them, a walk of the start index up to from's year.
+    const reaching = Prisma.sql`"Event" e WHERE e."end" IS NOT NULL AND e."dateMax" >= ${parsePartialDate(filter.from!, 'from').min}`;
+    arms.push({
+      where: [...where, ...upTo, Prisma.sql`t."start" < ${bounds.min}`],
+      involvement: { ids: Prisma.sql`SELECT e."id" AS "id" FROM ${reaching}`, probe: Prisma.sql`t."end" IS NOT NULL`, links: Prisma.sql`SELECT 1 FROM ${reaching}` },
+    });
+  }
+  const query = <T>(sql: Prisma.Sql) => readersOf(db).lists.rows<T>(sql);
+  return customPage<Event>(
+    page,
+    `start:${direction}`,
+    (e) => ({ value: e.start, id: e.id }),
+    async (cursor, forward, take) => {
+      if (cursor && typeof cursor.value === 'number') {
+        const arg = page.before != null ? 'before' : 'after';
+        throw badInput(`${arg}: not a cursor returned by this API`, { field: arg });
+      }
+      // Only totalCount asked for: the page is not read at all.
+      if (page.countOnly) return [];
+      // customPage scans ascending forwards; a descending list scans the other way.
+      const scan = direction === 'asc' ? forward : forward === 'asc' ? 'desc' : 'asc';
+      const rows = await query<Event>(unionAll(arms.flatMap((arm) => datedSelects({
+        dialect: dialectOf(db), table: 'Event', dateColumn: 'start', nullable: true, columns: Prisma.sql`t.*`,
+        ...arm, cursor, scan, take,
+      }))));
+      return mergePage(rows, (e) => e.start, scan, take);
+    },
+    () => countRows(query, 'Event', where),
+  );
 }
 
 export function findEvent(db: DbTx, by: { id?: string | null; slug?: string | null }) {

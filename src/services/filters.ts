@@ -71,6 +71,21 @@ export function sqlDateRange(from?: string | null, to?: string | null, columns: 
   return out;
 }
 
+/**
+ * Text bounds on a partial-date column ("2004", "2004-06", "2004-06-21") implied by a date range, for
+ * records whose dateMin/dateMax are the first and last day of that one partial date (dateSpan in
+ * domain/partial-date.ts): a record overlapping [from, to] has a date of from's year or later ("YYYY": a
+ * year alone sorts before its months and days) and at most to's last day (its own first day is at most
+ * to's, and a partial date sorts at or before its first day). Bounds for an index walk in date order;
+ * the dateMin/dateMax conditions (sqlDateRange) still decide.
+ */
+export function partialDateBounds(from?: string | null, to?: string | null): { min: string | null; max: string | null } {
+  return {
+    min: from != null ? parsePartialDate(from, 'from').min.slice(0, 4) : null,
+    max: to != null ? parsePartialDate(to, 'to').max : null,
+  };
+}
+
 /** `t."col" IN (…)` for a non-empty list of enum values (validated by GraphQL); nothing when absent. */
 export function sqlOneOf(column: string, values: readonly string[] | null | undefined, field: string): Prisma.Sql[] {
   if (values == null) return [];

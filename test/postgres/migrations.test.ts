@@ -70,6 +70,8 @@ async function explainWithoutSort(url: string, sql: string): Promise<string> {
 const NULLS_FIRST: Record<string, string> = {
   Document_published_id_idx: 'published',
   Event_start_id_idx: 'start',
+  Event_kind_start_id_idx: 'start',
+  Event_status_start_id_idx: 'start',
   Request_date_id_idx: 'date',
   Request_status_date_id_idx: 'date',
   RequestResponse_date_id_responderId_idx: 'date',
@@ -156,6 +158,7 @@ describe('PostgreSQL migrations', () => {
     await deployMigrations(url);
     const lists = [
       ['Document', 'published', ''], ['Event', 'start', ''], ['Request', 'date', ''],
+      ['Event', 'start', `WHERE "kind" = 'MEETING'`], ['Event', 'start', `WHERE "status" = 'PLANNED'`],
       ['Request', 'date', `WHERE "status" = 'PENDING'`], ['RequestResponse', 'date', ''],
     ] as const;
     for (const [table, column, where] of lists) {
