@@ -109,8 +109,10 @@ async function dateRangeEventsPage(db: DbTx, filter: EventFilter, direction: 'as
   ];
   if (bounds.min != null) {
     // Events with an end reaching the range, as link rows: the few found in (end, dateMax, start) and
-    // sorted, or past HEAVY_LINKS of them, a walk of the start index up to from's year.
-    const reaching = Prisma.sql`"Event" e WHERE e."end" IS NOT NULL AND e."dateMax" >= ${parsePartialDate(filter.from!, 'from').min}`;
+    // sorted, or past HEAVY_LINKS of them, a walk of the start index up to from's year. `end > ''` (an
+    // end is a partial date, never empty) rather than IS NOT NULL: given that, SQLite's statistics
+    // (most events have no end) made it skip-scan every NULL entry after the date (1 ms at 100k, 0.01).
+    const reaching = Prisma.sql`"Event" e WHERE e."end" > '' AND e."dateMax" >= ${parsePartialDate(filter.from!, 'from').min}`;
     arms.push({
       where: [...where, ...upTo, Prisma.sql`t."start" < ${bounds.min}`],
       involvement: { ids: Prisma.sql`SELECT e."id" AS "id" FROM ${reaching}`, probe: Prisma.sql`t."end" IS NOT NULL`, links: Prisma.sql`SELECT 1 FROM ${reaching}` },
