@@ -190,6 +190,23 @@ export const OPERATIONS: Operation[] = [
       },
     }),
   },
+  // Kind and date range: a page of one kind walks (kind, start, id); a range walks the start index from
+  // the range (src/services/events.ts). The floor's statements are the plain conditions.
+  ...([
+    ['events(filter: { kind })', 'EventsByKind', 'kind: SUMMIT', `"kind" = 'SUMMIT'`],
+    ['events(filter: { from, to })', 'EventsByDates', 'from: "2010", to: "2012-06"', `"dateMax" >= '2010-01-01' AND "dateMin" <= '2012-06-30'`],
+  ] as const).map(([name, operation, filter, where]): Operation => ({
+    name,
+    kind: 'nested',
+    query: `query ${operation} { events(first: 50, filter: { ${filter} }) { edges { node { id title start } } } }`,
+    variables: () => ({}),
+    floor: (q) => ({
+      events: {
+        edges: q.all(`SELECT "id", "title", "start" FROM "Event" WHERE ${where} ORDER BY "start", "id" LIMIT 50`)
+          .map((e) => ({ node: { id: gid('Event', e.id as string), title: e.title, start: e.start } })),
+      },
+    }),
+  })),
   ...(['rare', 'common'] as const).map((which): Operation => ({
     name: `search (${which} words)`,
     kind: 'nested',
