@@ -15,6 +15,7 @@ import { requestConditions } from '../../src/services/requests.ts';
 import { byDate } from '../../src/resolvers/lookups.ts';
 import { toGlobalId, type NodeType } from '../../src/resolvers/global-id.ts';
 import { parsePartialDate } from '../../src/domain/partial-date.ts';
+import { argText, walkAll } from '../helpers/pages.ts';
 import { startTestServer, ok, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -131,7 +132,6 @@ const SPECS: ListSpec[] = [
   },
 ];
 
-const argText = (args: PageArgs) => Object.entries(args).filter(([, v]) => v != null).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
 
 /** What arrayPage gives for the whole list, in the API's shape. */
 function expected<T extends { id: string }>(list: T[], args: PageArgs, key: (r: T) => { value: string | null; id: string }, type: (r: T) => NodeType, tag?: string) {
@@ -143,28 +143,6 @@ function expected<T extends { id: string }>(list: T[], args: PageArgs, key: (r: 
   };
 }
 
-/** Every page forwards and backwards (size `size`), and a page before a cursor in the middle. */
-async function walkAll(get: (args: PageArgs) => Promise<any>, want: (args: PageArgs) => unknown, size: number) {
-  let pages = 0;
-  for (const dir of ['forward', 'backward'] as const) {
-    let cursor: string | null = null;
-    for (;;) {
-      const args: PageArgs = dir === 'forward' ? { first: size, after: cursor } : { last: size, before: cursor };
-      const got = await get(args);
-      expect({ args, got }).toEqual({ args, got: want(args) });
-      pages++;
-      const more = dir === 'forward' ? got.pageInfo.hasNextPage : got.pageInfo.hasPreviousPage;
-      if (!more) break;
-      cursor = dir === 'forward' ? got.pageInfo.endCursor : got.pageInfo.startCursor;
-      if (pages % 3 === 0 && cursor) {
-        // Turn round at a cursor: the page on the other side of it.
-        const back: PageArgs = dir === 'forward' ? { last: 7, before: cursor } : { first: 7, after: cursor };
-        expect({ back, got: await get(back) }).toEqual({ back, got: want(back) });
-      }
-    }
-  }
-  return pages;
-}
 
 describe("an actor's record connections, paged in SQL", () => {
   it('the heavy actor is above the walk threshold where the test means it to be, and the light one below', async () => {

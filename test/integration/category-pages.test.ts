@@ -19,6 +19,7 @@ import { byDate } from '../../src/resolvers/lookups.ts';
 import { toGlobalId } from '../../src/resolvers/global-id.ts';
 import { parsePartialDate } from '../../src/domain/partial-date.ts';
 import type { ItemCategory, RequestStatus } from '../../src/generated/prisma/client.ts';
+import { argText, walkAll } from '../helpers/pages.ts';
 import { startTestServer, ok, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -75,29 +76,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => s?.close());
 
-const argText = (args: PageArgs) => Object.entries(args).filter(([, v]) => v != null).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
 
-/** Every page forwards and backwards (size `size`), and a page on the other side of some cursors. */
-async function walkAll(get: (args: PageArgs) => Promise<any>, want: (args: PageArgs) => unknown, size: number) {
-  let pages = 0;
-  for (const dir of ['forward', 'backward'] as const) {
-    let cursor: string | null = null;
-    for (;;) {
-      const args: PageArgs = dir === 'forward' ? { first: size, after: cursor } : { last: size, before: cursor };
-      const got = await get(args);
-      expect({ args, got }).toEqual({ args, got: want(args) });
-      pages++;
-      const more = dir === 'forward' ? got.pageInfo.hasNextPage : got.pageInfo.hasPreviousPage;
-      if (!more) break;
-      cursor = dir === 'forward' ? got.pageInfo.endCursor : got.pageInfo.startCursor;
-      if (pages % 3 === 0 && cursor) {
-        const back: PageArgs = dir === 'forward' ? { last: 7, before: cursor } : { first: 7, after: cursor };
-        expect({ back, got: await get(back) }).toEqual({ back, got: want(back) });
-      }
-    }
-  }
-  return pages;
-}
 
 interface Case {
   category?: ItemCategory[];
