@@ -2,7 +2,27 @@
  * Walking a connection page by page, for the tests that compare a paged list with the answer computed
  * from the whole list (actor record pages, category pages, event pages).
  */
-import type { PageArgs } from '../../src/services/pagination.ts';
+import { arrayPage, type PageArgs } from '../../src/services/pagination.ts';
+import { toGlobalId, type NodeType } from '../../src/resolvers/global-id.ts';
+
+/** The selection the paged-list tests ask of a connection: what `expectedPage` computes. */
+export const PAGE_FIELDS = 'totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }';
+
+/**
+ * What `arrayPage` gives for the whole list (already in the list's order), in the API's shape for
+ * PAGE_FIELDS: the answer a paged statement must equal.
+ */
+export function expectedPage<T extends { id: string }>(
+  list: T[], args: PageArgs, key: (r: T) => { value: string | null; id: string }, type: (r: T) => NodeType,
+  direction: 'asc' | 'desc' = 'asc', tag?: string,
+) {
+  const p = arrayPage(list, args, key, direction, tag);
+  return {
+    totalCount: list.length,
+    pageInfo: p.pageInfo,
+    edges: p.edges.map((e) => ({ cursor: e.cursor, node: { id: toGlobalId(type(e.node), e.node.id) } })),
+  };
+}
 
 /** Page arguments as GraphQL argument text: `first: 5, after: "…"` (nulls left out). */
 export const argText = (args: PageArgs) =>

@@ -10,12 +10,12 @@
 import { Prisma } from '../../src/generated/prisma/client.ts';
 import { HEAVY_LINKS } from '../../src/db/dated-page-sql.ts';
 import { affiliatedIds, resolveAffiliation } from '../../src/services/affiliation.ts';
-import { arrayPage, type PageArgs } from '../../src/services/pagination.ts';
+import type { PageArgs } from '../../src/services/pagination.ts';
 import { requestConditions } from '../../src/services/requests.ts';
 import { byDate } from '../../src/resolvers/lookups.ts';
 import { toGlobalId, type NodeType } from '../../src/resolvers/global-id.ts';
 import { parsePartialDate } from '../../src/domain/partial-date.ts';
-import { argText, walkAll } from '../helpers/pages.ts';
+import { argText, expectedPage, PAGE_FIELDS, walkAll } from '../helpers/pages.ts';
 import { startTestServer, ok, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -133,15 +133,6 @@ const SPECS: ListSpec[] = [
 ];
 
 
-/** What arrayPage gives for the whole list, in the API's shape. */
-function expected<T extends { id: string }>(list: T[], args: PageArgs, key: (r: T) => { value: string | null; id: string }, type: (r: T) => NodeType, tag?: string) {
-  const p = arrayPage(list, args, key, 'asc', tag);
-  return {
-    totalCount: list.length,
-    pageInfo: p.pageInfo,
-    edges: p.edges.map((e) => ({ cursor: e.cursor, node: { id: toGlobalId(type(e.node), e.node.id) } })),
-  };
-}
 
 
 describe("an actor's record connections, paged in SQL", () => {
@@ -160,8 +151,8 @@ describe("an actor's record connections, paged in SQL", () => {
         const list = (await spec.all(actorId)).sort(byDate((r) => r.d));
         const gid = toGlobalId('Actor', actorId);
         const get = async (args: PageArgs) => ok(await s.gql(`{ node(id: ${JSON.stringify(gid)}) { ... on Actor { ${spec.field}(${argText(args)}) {
-          totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } } } }`)).node[spec.field];
-        const pages = await walkAll(get, (args) => expected(list, args, (r) => ({ value: r.d, id: r.id }), () => spec.type), size);
+          ${PAGE_FIELDS} } } } }`)).node[spec.field];
+        const pages = await walkAll(get, (args) => expectedPage(list, args, (r) => ({ value: r.d, id: r.id }), () => spec.type), size);
         if (actorId === heavy) expect(pages).toBeGreaterThan(10);
       }
     }, 120_000);
@@ -233,7 +224,7 @@ describe('the timeline, paged in SQL', () => {
           totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { ... on Node { id } } } } }`)).timeline;
         return r;
       };
-      await walkAll(get, (args) => expected(list, args, (r) => ({ value: r.date, id: r.id }), (r) => TYPE[r.kind]!, 'timeline'), c.size);
+      await walkAll(get, (args) => expectedPage(list, args, (r) => ({ value: r.date, id: r.id }), (r) => TYPE[r.kind]!, 'asc', 'timeline'), c.size);
     }, 120_000);
   }
 
@@ -274,12 +265,9 @@ describe('events(filter: { actor }), paged in SQL', () => {
       expect(list.length).toBeGreaterThan(c.size);
       const filter = `filter: { actor: ${JSON.stringify(toGlobalId('Actor', actorId))}, affiliated: ${c.affiliated}${c.kind ? `, kind: [${c.kind}]` : ''}${c.from ? `, from: "${c.from}"` : ''} }`;
       const get = async (args: PageArgs) => ok(await s.gql(`{ events(${filter}, orderBy: { field: START, direction: ${c.direction} }, ${argText(args)}) {
-        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`)).events;
+        ${PAGE_FIELDS} } }`)).events;
       const dir = c.direction === 'ASC' ? 'asc' : 'desc';
-      await walkAll(get, (args) => {
-        const p = arrayPage(list, args, (r) => ({ value: r.start, id: r.id }), dir, `start:${dir}`);
-        return { totalCount: list.length, pageInfo: p.pageInfo, edges: p.edges.map((e) => ({ cursor: e.cursor, node: { id: toGlobalId('Event', e.node.id) } })) };
-      }, c.size);
+      await walkAll(get, (args) => expectedPage(list, args, (r) => ({ value: r.start, id: r.id }), () => 'Event', dir, `start:${dir}`), c.size);
     }, 120_000);
   }
 
@@ -326,12 +314,9 @@ describe('requests(filter: { requester / addressee / actor }), paged in SQL', ()
       const filter = [...Object.entries(sets).filter(([, v]) => v).map(([k, v]) => `${k}: ${JSON.stringify(toGlobalId('Actor', v!))}`),
         `affiliated: ${c.affiliated}`, c.from ? `from: "${c.from}"` : '', c.to ? `to: "${c.to}"` : ''].filter(Boolean).join(', ');
       const get = async (args: PageArgs) => ok(await s.gql(`{ requests(filter: { ${filter} }, orderBy: { field: DATE, direction: ${c.direction} }, ${argText(args)}) {
-        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`)).requests;
+        ${PAGE_FIELDS} } }`)).requests;
       const dir = c.direction === 'ASC' ? 'asc' : 'desc';
-      const pages = await walkAll(get, (args) => {
-        const p = arrayPage(list, args, (r) => ({ value: r.date, id: r.id }), dir, `date:${dir}`);
-        return { totalCount: list.length, pageInfo: p.pageInfo, edges: p.edges.map((e) => ({ cursor: e.cursor, node: { id: toGlobalId('Request', e.node.id) } })) };
-      }, c.size);
+      const pages = await walkAll(get, (args) => expectedPage(list, args, (r) => ({ value: r.date, id: r.id }), () => 'Request', dir, `date:${dir}`), c.size);
       expect(pages).toBeGreaterThan(2);
     }, 120_000);
   }

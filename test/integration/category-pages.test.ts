@@ -12,14 +12,14 @@
 import { Prisma } from '../../src/generated/prisma/client.ts';
 import { HEAVY_LINKS } from '../../src/db/dated-page-sql.ts';
 import { resolveAffiliation } from '../../src/services/affiliation.ts';
-import { arrayPage, type PageArgs } from '../../src/services/pagination.ts';
+import type { PageArgs } from '../../src/services/pagination.ts';
 import { requestConditions, type RequestFilter } from '../../src/services/requests.ts';
 import { sqlDateRange } from '../../src/services/filters.ts';
 import { byDate } from '../../src/resolvers/lookups.ts';
 import { toGlobalId } from '../../src/resolvers/global-id.ts';
 import { parsePartialDate } from '../../src/domain/partial-date.ts';
 import type { ItemCategory, RequestStatus } from '../../src/generated/prisma/client.ts';
-import { argText, walkAll } from '../helpers/pages.ts';
+import { argText, expectedPage, PAGE_FIELDS, walkAll } from '../helpers/pages.ts';
 import { startTestServer, ok, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -158,12 +158,9 @@ describe('requests(filter: { category / excludedCategory }) in date order, paged
         c.requester ? `requester: "${c.requester}"` : '', c.addressee ? `addressee: "${c.addressee}"` : '',
       ].filter(Boolean).join(', ');
       const get = async (args: PageArgs) => ok(await s.gql(`{ requests(filter: { ${filter} }, orderBy: { field: DATE, direction: ${c.direction} }, ${argText(args)}) {
-        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`)).requests;
+        ${PAGE_FIELDS} } }`)).requests;
       const dir = c.direction === 'ASC' ? 'asc' : 'desc';
-      const pages = await walkAll(get, (args) => {
-        const p = arrayPage(all, args, (r) => ({ value: r.date, id: r.id }), dir, `date:${dir}`);
-        return { totalCount: all.length, pageInfo: p.pageInfo, edges: p.edges.map((e) => ({ cursor: e.cursor, node: { id: toGlobalId('Request', e.node.id) } })) };
-      }, c.size);
+      const pages = await walkAll(get, (args) => expectedPage(all, args, (r) => ({ value: r.date, id: r.id }), () => 'Request', dir, `date:${dir}`), c.size);
       expect(pages).toBeGreaterThan(2);
     }, 120_000);
   }

@@ -10,12 +10,12 @@
  */
 import { Prisma, type EventKind, type EventStatus } from '../../src/generated/prisma/client.ts';
 import { HEAVY_LINKS } from '../../src/db/dated-page-sql.ts';
-import { arrayPage, type PageArgs } from '../../src/services/pagination.ts';
+import type { PageArgs } from '../../src/services/pagination.ts';
 import { sqlDateRange, sqlOneOf } from '../../src/services/filters.ts';
 import { byDate } from '../../src/resolvers/lookups.ts';
 import { toGlobalId } from '../../src/resolvers/global-id.ts';
 import { dateSpan, parsePartialDate } from '../../src/domain/partial-date.ts';
-import { argText, walkAll } from '../helpers/pages.ts';
+import { argText, expectedPage, PAGE_FIELDS, walkAll } from '../helpers/pages.ts';
 import { startTestServer, ok, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -116,12 +116,9 @@ describe('events(filter: { kind / status / from / to }) in start order, paged in
         c.from ? `from: "${c.from}"` : '', c.to ? `to: "${c.to}"` : '',
       ].filter(Boolean).join(', ');
       const get = async (args: PageArgs) => ok(await s.gql(`{ events(filter: { ${filter} }, orderBy: { field: START, direction: ${c.direction} }, ${argText(args)}) {
-        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`)).events;
+        ${PAGE_FIELDS} } }`)).events;
       const dir = c.direction === 'ASC' ? 'asc' : 'desc';
-      const pages = await walkAll(get, (args) => {
-        const p = arrayPage(all, args, (r) => ({ value: r.start, id: r.id }), dir, `start:${dir}`);
-        return { totalCount: all.length, pageInfo: p.pageInfo, edges: p.edges.map((e) => ({ cursor: e.cursor, node: { id: toGlobalId('Event', e.node.id) } })) };
-      }, c.size);
+      const pages = await walkAll(get, (args) => expectedPage(all, args, (r) => ({ value: r.start, id: r.id }), () => 'Event', dir, `start:${dir}`), c.size);
       expect(pages).toBeGreaterThan(2);
     }, 120_000);
   }
