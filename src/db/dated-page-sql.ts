@@ -119,6 +119,18 @@ export function datedSelects(o: DatedSelect): Prisma.Sql[] {
   ];
 }
 
+/**
+ * The select list of a page of a table aliased `t`: the columns the operation reads of its rows
+ * (src/resolvers/shapes.ts; null: every column) with those the page reads itself (its id, its sort
+ * key). Names are the model's own columns, never input.
+ */
+export function pageColumns(columns: readonly string[] | null | undefined, ...own: string[]): string {
+  if (!columns) return 't.*';
+  const list = [...columns];
+  for (const c of own) if (!list.includes(c)) list.push(c);
+  return list.map((c) => `t."${c}"`).join(', ');
+}
+
 /** Terms per compound SELECT: SQLite refuses more than 500 (SQLITE_MAX_COMPOUND_SELECT). */
 const TERMS = 250;
 

@@ -68,68 +68,69 @@ function copier(columns: readonly string[], prefix = ''): Copy {
 
 /** Every Document column but the body. */
 const DOCUMENT_FIELDS = Object.values(P.DocumentScalarFieldEnum).filter((c) => c !== 'body');
-const ACTOR_FIELDS = Object.values(P.ActorScalarFieldEnum);
-const EVIDENCE_FIELDS = Object.values(P.EvidenceScalarFieldEnum);
-const PARTY_FIELDS = Object.values(P.RequestPartyScalarFieldEnum);
-const RESPONSE_FIELDS = Object.values(P.RequestResponseScalarFieldEnum);
-const REQUEST_FIELDS = Object.values(P.RequestScalarFieldEnum);
 const JOINED = 'j__';
 const listed = (columns: readonly string[]) => columns.map((c) => `t."${c}"`).join(', ');
 
 /**
- * The models whose loaders can read narrow rows: the ones a nested page reads by the hundred, whose
- * rows carry columns such a page rarely shows (dates of creation and update decoded into Date objects,
- * every other target of an evidence span, notes, bounds of partial dates). Profiled on the nested page
- * at 10k, the reader's rows were a third of the server's CPU, and the same statements with only the
- * columns shown cost a third to a half of it.
+ * The models whose statements read only the columns the operation needs (src/resolvers/shapes.ts
+ * decides which): the ones a nested page or a root list reads by the dozen or the hundred, whose rows
+ * carry columns such a page rarely shows (dates of creation and update decoded into Date objects, every
+ * other target of an evidence span, notes, bounds of partial dates). Profiled on the nested page at
+ * 10k, building the rows' values was two fifths of the server's CPU, and the same statements with only
+ * the columns shown cost a half of it; on a root list of events run on a read worker, copying whole
+ * rows back to the main thread was a tenth.
  */
-export type Narrowable = 'Actor' | 'Document' | 'Evidence' | 'Request' | 'RequestResponse';
+export type Shaped = 'Actor' | 'Document' | 'Event' | 'Evidence' | 'Request' | 'RequestItem' | 'RequestParty' | 'RequestResponse';
 
 /**
- * The narrow row of each: one fixed list (not the exact columns of each operation, which would make a
- * statement text, a compiled row builder and a PostgreSQL plan per combination of fields). Each holds
- * its id, the foreign keys its loaders group and join by, and the columns `nodeTypeOf`
- * (src/resolvers/node-type.ts) tells its type by, so a narrow row can stand wherever a whole one does
- * for an operation that asks nothing beyond it (src/resolvers/shapes.ts decides that).
+ * Every column a statement of each may read, in the order the table stores them; a statement lists the
+ * ones it reads in this order, so one set of columns is one statement text (and one compiled row
+ * builder). Document's are all but its ~3 KB body, which only its own loader reads.
  */
-export const NARROW: Record<Narrowable, readonly string[]> = {
-  Actor: ['id', 'slug', 'name', 'kind', 'countryCode'],
-  // Only columns stored before the ~3 KB body: one after it (contentHash, wordCount…) makes SQLite follow
-  // the row's overflow pages (measured: +30 % on the page's evidence statement).
-  Document: ['id', 'slug', 'title', 'publisher', 'url', 'published', 'publishedPrecision', 'language'],
-  // Plus the target column its loader groups by (evidenceFor).
-  Evidence: ['id', 'documentId', 'start', 'end', 'quote', 'targetType', 'attributedToId', 'attribution', 'hedged'],
-  RequestResponse: ['id', 'requestId', 'responderId', 'stance', 'date', 'datePrecision', 'eventId', 'summary'],
-  // Read by id (`node(id:)`, an item's or a response's request): without the bounds and note of its
-  // date, its version and its timestamps (two Date objects per row).
-  Request: ['id', 'slug', 'summary', 'channel', 'status', 'date', 'datePrecision', 'madeAtId'],
-};
-const WIDE: Record<Narrowable, readonly string[]> = {
-  Actor: ACTOR_FIELDS, Document: DOCUMENT_FIELDS, Evidence: EVIDENCE_FIELDS, Request: REQUEST_FIELDS, RequestResponse: RESPONSE_FIELDS,
+export const COLUMNS: Record<Shaped, readonly string[]> = {
+  Actor: Object.values(P.ActorScalarFieldEnum),
+  Document: DOCUMENT_FIELDS,
+  Event: Object.values(P.EventScalarFieldEnum),
+  Evidence: Object.values(P.EvidenceScalarFieldEnum),
+  Request: Object.values(P.RequestScalarFieldEnum),
+  RequestItem: Object.values(P.RequestItemScalarFieldEnum),
+  RequestParty: Object.values(P.RequestPartyScalarFieldEnum),
+  RequestResponse: Object.values(P.RequestResponseScalarFieldEnum),
 };
 
+/**
+ * The columns an operation reads of each model (each list in COLUMNS order, `id` always in it); a model
+ * missing here is read whole.
+ */
+export type Shape = Partial<Record<Shaped, readonly string[]>>;
 
 type DocumentRow = Omit<Prisma.DocumentModel, 'body'>;
 
 /**
- * Which models the request's loaders read narrow (NARROW), from the moment `narrow` is told so: every
- * batch sent afterwards reads those models' narrow columns. Told by a list resolver that has checked
- * that nothing in the whole operation needs more (src/resolvers/shapes.ts): the loaders are shared by
- * the whole operation, so a row loaded narrow may reach any field of its type in it. Rows loaded
- * before stay whole (a superset). The rows' TypeScript types stay the models': a narrow row lacks the
- * columns the operation does not read.
+ * Which columns the request's statements read of each model, from the moment `use` is told: every
+ * batch sent afterwards reads those, with the keys its loader groups by. Told by a root field's
+ * resolver with the columns the whole operation needs (src/resolvers/shapes.ts): the loaders are shared
+ * by the whole operation, so a row loaded for one field may reach any field of its type in it. Rows
+ * loaded before stay whole (a superset). The rows' TypeScript types stay the models': a row read
+ * narrow lacks the columns the operation does not read.
  */
 export class RowShapes {
-  #narrow: ReadonlySet<Narrowable> = new Set();
+  #shape: Shape = {};
 
-  narrow(models: ReadonlySet<Narrowable>): void {
-    this.#narrow = models;
+  use(shape: Shape): void {
+    this.#shape = shape;
   }
 
   /** The columns a batch of `model` reads now, with `extra` (a loader's own key) added. */
-  columns(model: Narrowable, extra?: string): readonly string[] {
-    if (!this.#narrow.has(model)) return WIDE[model];
-    return extra === undefined || NARROW[model].includes(extra) ? NARROW[model] : [...NARROW[model], extra];
+  columns(model: Shaped, extra?: string): readonly string[] {
+    const wanted = this.#shape[model];
+    if (!wanted) return COLUMNS[model];
+    return extra === undefined || wanted.includes(extra) ? wanted : COLUMNS[model].filter((c) => c === extra || wanted.includes(c));
+  }
+
+  /** The columns a root list of `model` reads of its rows, or null for the whole row. */
+  selected(model: Shaped): readonly string[] | null {
+    return this.#shape[model] ?? null;
   }
 }
 
@@ -154,7 +155,7 @@ interface Env {
  */
 function joinedIn<T, J extends { id: string }>(
   e: Env, table: string, column: string, order: string, ownColumns: () => readonly string[],
-  target: { table: string; fk: string; model: Narrowable; loader: () => Loader<string, J | null> },
+  target: { table: string; fk: string; model: Shaped; loader: () => Loader<string, J | null> },
 ) {
   const { via, shapes } = e;
   return async (keys: readonly string[]): Promise<T[]> => {
@@ -226,7 +227,7 @@ const DEFINITIONS = {
   actor: (e: Env) => e.byId((ids) => rowsIn<Prisma.ActorModel>(e.via, 'Actor', 'id', ids, 't."id"', listed(e.shapes.columns('Actor')))),
   event: (e: Env) => e.byId((ids) => e.db.event.findMany({ where: { id: { in: [...ids] } } })),
   request: (e: Env) => e.byId((ids) => rowsIn<Prisma.RequestModel>(e.via, 'Request', 'id', ids, 't."id"', listed(e.shapes.columns('Request')))),
-  item: (e: Env) => e.byId((ids) => rowsIn<Prisma.RequestItemModel>(e.via, 'RequestItem', 'id', ids, 't."id"')),
+  item: (e: Env) => e.byId((ids) => rowsIn<Prisma.RequestItemModel>(e.via, 'RequestItem', 'id', ids, 't."id"', listed(e.shapes.columns('RequestItem')))),
   response: (e: Env) => e.byId((ids) => rowsIn<Prisma.RequestResponseModel>(e.via, 'RequestResponse', 'id', ids, 't."id"', listed(e.shapes.columns('RequestResponse')))),
   role: (e: Env) => e.byId((ids) => e.db.actorRole.findMany({ where: { id: { in: [...ids] } } })),
   relation: (e: Env) => e.byId((ids) => e.db.actorRelation.findMany({ where: { id: { in: [...ids] } } })),
@@ -288,17 +289,18 @@ const DEFINITIONS = {
   ),
   partiesByRequest: (e: Env) => e.groupedBy(
     // Enums sort by their names on both stores (CAST): PostgreSQL would sort its enum types in declared order.
-    joinedIn<Prisma.RequestPartyModel, Prisma.ActorModel>(e, 'RequestParty', 'requestId', 'CAST(t."side" AS TEXT) DESC, t."id"', () => PARTY_FIELDS,
+    joinedIn<Prisma.RequestPartyModel, Prisma.ActorModel>(e, 'RequestParty', 'requestId', 'CAST(t."side" AS TEXT) DESC, t."id"', () => e.shapes.columns('RequestParty', 'requestId'),
       { table: 'Actor', fk: 'actorId', model: 'Actor', loader: () => e.loaders.actor }),
     (p) => p.requestId,
   ),
   itemsByRequest: (e: Env) => e.groupedBy(
-    (ids) => rowsIn<Prisma.RequestItemModel>(e.via, 'RequestItem', 'requestId', ids, 't."excluded", CAST(t."category" AS TEXT), t."id"'),
+    (ids) => rowsIn<Prisma.RequestItemModel>(e.via, 'RequestItem', 'requestId', ids, 't."excluded", CAST(t."category" AS TEXT), t."id"',
+      listed(e.shapes.columns('RequestItem', 'requestId'))),
     (i) => i.requestId,
   ),
   responsesByRequest: (e: Env) => e.groupedBy(
     // Dated first, undated last (written portably: SQLite and PostgreSQL place NULLs differently).
-    joinedIn<Prisma.RequestResponseModel, Prisma.ActorModel>(e, 'RequestResponse', 'requestId', 't."date" IS NULL, t."date", t."id"', () => e.shapes.columns('RequestResponse'),
+    joinedIn<Prisma.RequestResponseModel, Prisma.ActorModel>(e, 'RequestResponse', 'requestId', 't."date" IS NULL, t."date", t."id"', () => e.shapes.columns('RequestResponse', 'requestId'),
       { table: 'Actor', fk: 'responderId', model: 'Actor', loader: () => e.loaders.actor }),
     (r) => r.requestId,
   ),

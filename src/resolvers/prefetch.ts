@@ -4,16 +4,15 @@
  * number, that the field resolvers would send), so the fields below resolve synchronously with the
  * loaders' `now` (src/loaders/batch.ts). Only what the selection surely asks for is loaded ahead: a
  * field under @skip/@include, or anything not recognised here, is left to its resolver's own load, so
- * a query never sends a statement it would not have sent without this. It also tells the loaders which
- * rows they may read narrow for the rest of the operation (shapes.ts), whether anything is loaded
- * ahead or not, so the statements are the same either way.
+ * a query never sends a statement it would not have sent without this. The rows are read with the
+ * columns the list resolver told the loaders (shapes.ts), whether anything is loaded ahead or not, so
+ * the statements are the same either way.
  */
 import {
   getArgumentValues, isAbstractType, Kind,
   type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode,
 } from 'graphql';
 import type { Context } from '../context.ts';
-import { narrowableIn } from './shapes.ts';
 
 type Relation = 'parties' | 'items' | 'responses';
 const RELATION_OF: Record<string, Relation> = { requesters: 'parties', addressees: 'parties', parties: 'parties', items: 'items', responses: 'responses' };
@@ -84,9 +83,6 @@ export function requestWants(info: GraphQLResolveInfo): RequestWants {
  * would have without this.
  */
 export async function prefetchRequests(page: { edges: readonly { node: { id: string } }[] }, info: GraphQLResolveInfo, ctx: Context) {
-  // Rows of the columns the operation reads, where that is less than the whole row (shapes.ts): for
-  // whatever loads them from here on, ahead or not.
-  ctx.loaders.shapes.narrow(narrowableIn(info));
   if (page.edges.length === 0) return;
   const { relations, itemEvidence } = requestWants(info);
   if (relations.length === 0) return;

@@ -14,7 +14,7 @@ import { affiliationOf, loadNode, resolveRef } from './lookups.ts';
 import { withFilters } from './matches.ts';
 import { mayCountTotal, nodeFields, onlyTotalCount } from './selection.ts';
 import { prefetchRequests } from './prefetch.ts';
-import { narrowableIn } from './shapes.ts';
+import { shapeIn } from './shapes.ts';
 
 const MAX_TIMELINE_ACTORS = 20;
 
@@ -23,14 +23,15 @@ const idOf = (id: string | null | undefined, type: 'Document' | 'Actor' | 'Event
   id == null ? id : fromGlobalId(id, type).id;
 
 export const Query: QueryResolvers = {
-  // Rows of the columns the operation reads, where that is less than the whole row (shapes.ts).
+  // Here and in the lists below: from now on the request's statements read only the columns the
+  // operation needs of each row (shapes.ts).
   node: (_, { id }, ctx, info) => {
-    ctx.loaders.shapes.narrow(narrowableIn(info));
+    ctx.loaders.shapes.use(shapeIn(info));
     return loadNode(ctx, id);
   },
   nodes: (_, { ids }, ctx, info) => {
     if (ids.length > MAX_PAGE_SIZE) throw badInput(`ids: at most ${MAX_PAGE_SIZE} IDs at once, got ${ids.length}`, { field: 'ids' });
-    ctx.loaders.shapes.narrow(narrowableIn(info));
+    ctx.loaders.shapes.use(shapeIn(info));
     return Promise.all(ids.map((id) => loadNode(ctx, id)));
   },
 
@@ -38,23 +39,28 @@ export const Query: QueryResolvers = {
   documents: (_, { filter, orderBy, ...page }, ctx, info) =>
     listDocuments(ctx.db, filter, orderBy, { ...page, countOnly: onlyTotalCount(info) }, nodeFields(info)),
 
-  actor: (_, { id, slug, name }, ctx) => findActor(ctx.db, { id: idOf(id, 'Actor'), slug, name }),
+  actor: (_, { id, slug, name }, ctx, info) => {
+    ctx.loaders.shapes.use(shapeIn(info));
+    return findActor(ctx.db, { id: idOf(id, 'Actor'), slug, name });
+  },
   actors: (_, { filter, orderBy, ...page }, ctx, info) => listActors(ctx.db, filter, orderBy, { ...page, countOnly: onlyTotalCount(info) }),
 
   event: (_, { id, slug }, ctx) => findEvent(ctx.db, { id: idOf(id, 'Event'), slug }),
   events: async (_, { filter, orderBy, ...page }, ctx, info) => {
+    ctx.loaders.shapes.use(shapeIn(info));
     const { actor, affiliated, document, ...rest } = filter ?? {};
     const actorSet = await affiliationOf(ctx, [actor], 'filter.actor', affiliated);
     const list = await listEvents(ctx.db, {
       ...rest,
       actor: actorSet,
       documentId: await resolveRef(ctx, 'Document', document, 'filter.document'),
-    }, orderBy, { ...page, countOnly: onlyTotalCount(info) });
+    }, orderBy, { ...page, countOnly: onlyTotalCount(info) }, ctx.loaders.shapes.selected('Event'));
     return withFilters(list, [actorSet && { affiliation: actorSet }]);
   },
 
   request: (_, { id, slug }, ctx) => findRequest(ctx.db, { id: idOf(id, 'Request'), slug }),
   requests: async (_, { filter, orderBy, ...page }, ctx, info) => {
+    ctx.loaders.shapes.use(shapeIn(info));
     const { requester, addressee, actor, affiliated, document, ...rest } = filter ?? {};
     const sets = {
       requester: await affiliationOf(ctx, [requester], 'filter.requester', affiliated),
@@ -65,7 +71,7 @@ export const Query: QueryResolvers = {
       ...rest,
       ...sets,
       documentId: await resolveRef(ctx, 'Document', document, 'filter.document'),
-    }, orderBy, { ...page, countOnly: onlyTotalCount(info) });
+    }, orderBy, { ...page, countOnly: onlyTotalCount(info) }, ctx.loaders.shapes.selected('Request'));
     // The nodes' relations, loaded ahead so their fields resolve without a promise each.
     await prefetchRequests(list, info, ctx);
     return withFilters(list, [
@@ -88,7 +94,8 @@ export const Query: QueryResolvers = {
 
   search: (_, { query, first, after }, ctx, info) => searchDocuments(ctx.db, query, first, after, onlyTotalCount(info), mayCountTotal(info)),
 
-  timeline: async (_, { actor, actors, affiliated, from, to, ...page }, ctx) => {
+  timeline: async (_, { actor, actors, affiliated, from, to, ...page }, ctx, info) => {
+    ctx.loaders.shapes.use(shapeIn(info));
     if (actors != null && actors.length > MAX_TIMELINE_ACTORS) {
       throw badInput(`actors: at most ${MAX_TIMELINE_ACTORS} actors, got ${actors.length}`, { field: 'actors' });
     }

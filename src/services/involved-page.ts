@@ -8,7 +8,7 @@
  */
 import { readersOf, type DbTx } from '../db/client.ts';
 import { dialectOf } from '../db/dialect.ts';
-import { datedSelects, mergePage, unionAll, type Involvement } from '../db/dated-page-sql.ts';
+import { datedSelects, mergePage, pageColumns, unionAll, type Involvement } from '../db/dated-page-sql.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { badInput } from '../domain/errors.ts';
 import { customPage, type PageArgs } from './pagination.ts';
@@ -23,6 +23,8 @@ export interface InvolvedPage<T> {
   where: Prisma.Sql[];
   involvement: Involvement;
   date: (row: T) => string | null;
+  /** The columns the operation reads of the rows (null: all); the page adds its id and date. */
+  columns?: readonly string[] | null;
   /** The exact count of the whole filtered list, on the same reader. */
   count: (query: Query) => Promise<number>;
 }
@@ -43,7 +45,8 @@ export function involvedDatedPage<T extends { id: string }>(db: DbTx, page: Page
       // customPage scans ascending forwards; a descending list scans the other way.
       const scan = o.direction === 'asc' ? forward : forward === 'asc' ? 'desc' : 'asc';
       const rows = await query<T>(unionAll(datedSelects({
-        dialect: dialectOf(db), table: o.table, dateColumn: o.dateColumn, nullable: true, columns: Prisma.sql`t.*`,
+        dialect: dialectOf(db), table: o.table, dateColumn: o.dateColumn, nullable: true,
+        columns: Prisma.raw(pageColumns(o.columns, 'id', o.dateColumn)),
         where: o.where, involvement: o.involvement, cursor, scan, take,
       })));
       return mergePage(rows, o.date, scan, take);

@@ -8,7 +8,7 @@ import { idOrSlug, sqlDateRange, sqlOneOf } from './filters.ts';
 import { countRows, sqlKeysetPage, type PageArgs } from './pagination.ts';
 import { affiliatedIds, involvementOf, type Affiliation, type LinkOf } from './affiliation.ts';
 import { involvedDatedPage } from './involved-page.ts';
-import type { Involvement } from '../db/dated-page-sql.ts';
+import { pageColumns, type Involvement } from '../db/dated-page-sql.ts';
 
 /**
  * Actor filters come resolved to their affiliation (see affiliation.ts); document references are
@@ -106,22 +106,25 @@ export function listRequests(
   filter: RequestFilter | null | undefined,
   order: { field: RequestOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
   page: PageArgs,
+  /** The columns the operation reads of the requests (null: all); the page adds its id and sort key. */
+  columns?: readonly string[] | null,
 ) {
   const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
   const f = filter ?? {};
   const byDate = (order?.field ?? 'DATE') === 'DATE';
-  if (byDate && (f.requester || f.addressee || f.actor)) return actorRequestsPage(db, f, direction, page);
-  if (byDate && (f.category || f.excludedCategory) && !dialectOf(db).plansByValue) return categoryRequestsPage(db, f, direction, page);
+  if (byDate && (f.requester || f.addressee || f.actor)) return actorRequestsPage(db, f, direction, page, columns);
+  if (byDate && (f.category || f.excludedCategory) && !dialectOf(db).plansByValue) return categoryRequestsPage(db, f, direction, page, columns);
+  const sort = ORDER[order?.field ?? 'DATE'];
   return sqlKeysetPage<Request>({
     args: page,
     dialect: dialectOf(db),
     table: 'Request',
-    ...ORDER[order?.field ?? 'DATE'],
+    ...sort,
     direction,
     where: requestConditions(filter ?? {}),
     query: (sql) => readersOf(db).lists.rows(sql),
     boundedQuery: (sql) => readersOf(db).bounded.rows(sql),
-    columns: 't.*',
+    columns: pageColumns(columns, 'id', sort.field),
   });
 }
 
@@ -135,13 +138,13 @@ export function listRequests(
  * of requester, addressee, actor chooses the plan; the others and the remaining filters are tested on
  * each row.
  */
-function actorRequestsPage(db: DbTx, filter: RequestFilter, direction: 'asc' | 'desc', page: PageArgs) {
+function actorRequestsPage(db: DbTx, filter: RequestFilter, direction: 'asc' | 'desc', page: PageArgs, columns?: readonly string[] | null) {
   const [side, actor] = filter.requester ? (['REQUESTER', filter.requester] as const)
     : filter.addressee ? (['ADDRESSEE', filter.addressee] as const) : ([undefined, filter.actor!] as const);
   const others = requestConditions({ ...filter, ...(side === 'REQUESTER' ? { requester: null } : side === 'ADDRESSEE' ? { addressee: null } : { actor: null }) }, { probeItems: true });
   return involvedDatedPage<Request>(db, page, {
     table: 'Request', dateColumn: 'date', direction, where: others, involvement: involvementOf(actor, parties(side)),
-    date: (r) => r.date,
+    date: (r) => r.date, columns,
     count: (query) => countRows(query, 'Request', requestConditions(filter)),
   });
 }
@@ -158,7 +161,7 @@ function actorRequestsPage(db: DbTx, filter: RequestFilter, direction: 'asc' | '
  * and this statement's second plan and its counts of item rows cost it ~1 ms more than the IN form
  * (bench/RESULTS.md, same section).
  */
-function categoryRequestsPage(db: DbTx, filter: RequestFilter, direction: 'asc' | 'desc', page: PageArgs) {
+function categoryRequestsPage(db: DbTx, filter: RequestFilter, direction: 'asc' | 'desc', page: PageArgs, columns?: readonly string[] | null) {
   const [excluded, categories, field] = filter.category
     ? [false, filter.category, 'filter.category'] as const
     : [true, filter.excludedCategory!, 'filter.excludedCategory'] as const;
@@ -166,7 +169,7 @@ function categoryRequestsPage(db: DbTx, filter: RequestFilter, direction: 'asc' 
   const items = itemsOf(checkedCategories(categories, field), excluded);
   return involvedDatedPage<Request>(db, page, {
     table: 'Request', dateColumn: 'date', direction, where: others, involvement: items,
-    date: (r) => r.date,
+    date: (r) => r.date, columns,
     // The category alone: its distinct request ids, counted in the items' index (every item's request
     // exists), instead of a search of Request per id: TRAINING at 100k 10–25 ms → 1.3–1.7 ms.
     count: others.length === 0
