@@ -155,6 +155,26 @@ function decoderOfColumnType(type: number): Decode {
   }
 }
 
+/** Row builders for the workers' results, by column names and types; least recently used out. */
+const pooledBuilders = new Map<string, RowBuilder>();
+
+/**
+ * The compiled builder (row-builder.ts) for a result's columns: one object shape per statement, rather
+ * than an object filled key by key, as the main thread's reader builds them.
+ */
+function pooledBuilder(names: readonly string[], types: readonly number[]): RowBuilder {
+  const key = `${names.join('\u0000')}\u0001${types.join(',')}`;
+  let build = pooledBuilders.get(key);
+  if (build) {
+    pooledBuilders.delete(key); // re-inserted below: most recently used
+  } else {
+    build = compileRowBuilder(names, types.map(decoderOfColumnType));
+    if (pooledBuilders.size >= STATEMENTS) pooledBuilders.delete(pooledBuilders.keys().next().value!);
+  }
+  pooledBuilders.set(key, build);
+  return build;
+}
+
 /**
  * The same reads on the read workers (read-pool.ts), without Prisma's query pipeline: for statements
  * that may run long (a root list's page, a count), which must not hold up the main thread. The worker
@@ -171,17 +191,9 @@ export class PooledReader implements SqlReader {
     } as Parameters<ReadPool['run']>[0]);
     this.onQuery?.(query.sql, performance.now() - started, JSON.stringify(query.values));
     const { columnNames, columnTypes, rows } = result;
-    const decoders = columnTypes.map(decoderOfColumnType);
+    const build = pooledBuilder(columnNames, columnTypes);
     const out: Record<string, unknown>[] = new Array(rows.length);
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      const o: Record<string, unknown> = {};
-      for (let c = 0; c < columnNames.length; c++) {
-        const decode = decoders[c];
-        o[columnNames[c]!] = decode ? decode(row[c]) : row[c];
-      }
-      out[r] = o;
-    }
+    for (let r = 0; r < rows.length; r++) out[r] = build(rows[r]!);
     return out as T[];
   }
 }
