@@ -66,6 +66,8 @@ export async function listEvents(
   if (filter?.actor && byStart) return actorEventsPage(db, { ...filter, actor: filter.actor }, direction, page, columns);
   if (byStart && (filter?.from != null || filter?.to != null)) return dateRangeEventsPage(db, filter, direction, page, columns);
   const sort = ORDER[order?.field ?? 'START'];
+  const f = filter ?? {};
+  const one = (values: readonly string[] | null | undefined) => values != null && new Set(values).size === 1;
   return sqlKeysetPage<Event>({
     args: page,
     dialect: dialectOf(db),
@@ -75,6 +77,11 @@ export async function listEvents(
     where: await eventConditions(db, filter ?? {}),
     query: (sql) => readersOf(db).lists.rows(sql),
     boundedQuery: (sql) => readersOf(db).bounded.rows(sql),
+    // One kind or one status alone, in start order, walks its (kind|status, start, id) index from the
+    // cursor, no further than the page: on the main thread's reader, as an unfiltered page. Profiled at
+    // 10k (whole rows then), the read worker's round trip was a fifth of such a page's CPU (the rows'
+    // structured clone 11 %, decoding them 7 %).
+    boundedPage: byStart && f.documentId == null && f.location == null && (one(f.kind) !== one(f.status)) && (f.kind == null || f.status == null),
     columns: pageColumns(columns, 'id', sort.field),
   });
 }

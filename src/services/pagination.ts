@@ -260,6 +260,12 @@ export interface SqlKeysetOptions<Row extends { id: string }> {
    */
   boundedQuery?: <T>(sql: Prisma.Sql) => Promise<T[]>;
   /**
+   * The caller's word that this filtered page is bounded too (an equality on the leading column of an
+   * index that continues with the order's columns: at most `first + 1` entries walked), so it runs on
+   * `boundedQuery` like an unfiltered page. Its count still runs on `query`.
+   */
+  boundedPage?: boolean;
+  /**
    * The page's rows: `columns` (e.g. \`t.*\`, fixed by the caller) selected by the page statement itself,
    * or `load` by id (any order) after a statement that selects only ids.
    */
@@ -315,7 +321,7 @@ export async function sqlKeysetPage<Row extends { id: string }>(o: SqlKeysetOpti
   // NULLs first ascending and last descending, the order keysetPage asks Prisma for (dialect.ts).
   const order = o.nullable ? o.dialect.orderBy(col, scan) : Prisma.sql`${col} ${dir}`;
   const page = (columns: string) => Prisma.sql`SELECT ${Prisma.raw(columns)} FROM ${table} t ${sqlWhere(conditions)} ORDER BY ${order}, t."id" ${dir} LIMIT ${w.size + 1}`;
-  const pageQuery = o.where.length === 0 && o.boundedQuery ? o.boundedQuery : o.query;
+  const pageQuery = (o.where.length === 0 || o.boundedPage) && o.boundedQuery ? o.boundedQuery : o.query;
   // One statement for the page's rows (a model query per page costs ~0.5 ms of CPU more than this).
   if (o.columns) return finish(await pageQuery<Row>(page(o.columns)), w, fromRow, tag, count);
   const ids = await pageQuery<{ id: string }>(page('t."id" AS "id"'));
