@@ -2,7 +2,7 @@
  * `npm run bench`: dossier against the floor (the same answers from hand-written SQL, bench/floor in
  * bench/servers.ts), per corpus size, in one process tree.
  *
- *   npm run bench -- [--sizes seed,1k,10k,100k] [--rounds 3] [--duration 2] [--warm 1] [--only <part of a name>[|<another>…]|stall] [--json out.json] [--no-cache]
+ *   npm run bench -- [--sizes seed,1k,10k,100k] [--rounds 3] [--duration 2] [--warm 1] [--samples 300] [--only <part of a name>[|<another>…]|stall] [--json out.json] [--no-cache]
  *                    [--database postgresql://user@host:port/database]
  *
  * With `--database`, dossier runs on PostgreSQL: for each size the corpus copy is loaded (as
