@@ -5,6 +5,7 @@
  * the ORM (foreign keys on, the emptiness check on hand-written SQL). SQLite only.
  */
 import { createDb, hasNoDocuments, readersOf, readPoolOf, sqliteReaderOf } from '../src/db/client.ts';
+import { READ_WORKER_YOUNG_GENERATION_MB } from '../src/db/read-pool.ts';
 import { Prisma } from '../src/generated/prisma/client.ts';
 import { migratedDb, seededDb, type TestDb } from './helpers/db.ts';
 
@@ -62,4 +63,18 @@ it('closes a connection the client never used', async () => {
   await readPoolOf(db)!.whenReady();
   await db.$disconnect();
   expect(readPoolOf(db)!.stats().ready).toBe(0);
+});
+
+it('gives each read worker a small young generation, and a read far larger than it still comes back whole', async () => {
+  t = await migratedDb({ readWorkers: 1 });
+  const pool = readPoolOf(t.db)!;
+  await pool.whenReady();
+  expect(pool.workers()[0]!.worker.resourceLimits).toMatchObject({ maxYoungGenerationSizeMb: READ_WORKER_YOUNG_GENERATION_MB });
+  // ~200,000 rows of ~60 bytes: many times the worker's young generation, built and sent in one go.
+  const rows = await readersOf(t.db).lists.rows<{ x: number | bigint; s: string }>(Prisma.sql`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 200000)
+    SELECT x, printf('%050d', x) AS s FROM c`);
+  expect(rows).toHaveLength(200_000);
+  expect(rows.map((r) => Number(r.x))).toEqual(Array.from({ length: 200_000 }, (_, i) => i + 1));
+  expect(rows.at(-1)!.s).toBe('200000'.padStart(50, '0'));
+  expect(pool.stats()).toMatchObject({ restarts: 0 });
 });

@@ -116,6 +116,15 @@ export interface ReadPoolStats {
 
 let adapterPath: string | undefined;
 
+/**
+ * Young generation of each read worker's V8 heap, in MB (semi-spaces of a third of it). A worker only
+ * turns rows into messages, and what it allocates is garbage by the next statement; V8's default young
+ * generation (up to 32 MB of semi-spaces) let each worker's heap grow from ~9 to 23–36 MB under the
+ * benchmark, inside the server's RSS. At 6 MB each stays at ~10–15 MB, for about as much scavenging
+ * time in all (more scavenges, each of less; bench/RESULTS.md, "Peak memory under the whole benchmark").
+ */
+export const READ_WORKER_YOUNG_GENERATION_MB = 6;
+
 /** A fixed set of worker threads taking reads from one FIFO queue, each busy with one statement at a time. */
 export class ReadPool {
   readonly #options: ReadPoolOptions;
@@ -210,7 +219,8 @@ export class ReadPool {
 
   #spawn(slot: Slot): void {
     const workerData: ReadWorkerData = { adapterPath: adapterPath!, file: this.#options.file, busyTimeoutMs: this.#options.busyTimeoutMs, cacheKib: this.#options.cacheKib };
-    const worker = new Worker(READ_WORKER_SOURCE, { eval: true, workerData });
+    // A V8 flag given on the command line (`--max-semi-space-size`) takes precedence over this limit.
+    const worker = new Worker(READ_WORKER_SOURCE, { eval: true, workerData, resourceLimits: { maxYoungGenerationSizeMb: READ_WORKER_YOUNG_GENERATION_MB } });
     // An idle worker must not keep the process alive (a script that forgot to disconnect); a busy one, or
     // one starting (reads may be waiting for it), does.
     slot.worker = worker;
