@@ -35,7 +35,9 @@ if (config.heapGrowthPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=
 // Prisma's query compiler is WebAssembly, loaded with the first write or ORM read (~45 MB resident in
 // all). V8 compiles it with its baseline compiler, then recompiles hot functions with its optimising one,
 // whose work memory stays in malloc's heap: ~13 MB of that peak. The compiler runs only for a query shape
-// it has not planned yet (plans are cached), so baseline code is enough. Read when the module compiles.
+// it has not planned yet (plans are cached), so baseline code is enough, and the recompilations cost more
+// CPU than they saved (bench/RESULTS.md, "Peak memory under the whole benchmark"). Read when the module
+// compiles, so setting it here takes effect.
 v8.setFlagsFromString('--liftoff-only');
 const logger = createLogger(config.logLevel);
 const metrics = createMetrics();
