@@ -141,7 +141,12 @@ export interface Config {
   heapGrowthPercent: number;
   /** SQLite: page cache of each connection, in MiB. */
   sqliteCacheMb: number;
+  /** What executes operations: graphql-jit's compiled code (falling back to graphql-js), or graphql-js alone. */
+  executor: GraphqlExecutor;
 }
+
+export const GRAPHQL_EXECUTORS = ['compiled', 'graphql-js'] as const;
+export type GraphqlExecutor = (typeof GRAPHQL_EXECUTORS)[number];
 
 /** Every problem found in the environment, reported at once. */
 export class ConfigError extends Error {
@@ -246,6 +251,14 @@ const envSchema = z.object({
   OPTIMIZE_FOR_SIZE: bool('OPTIMIZE_FOR_SIZE', false),
   HEAP_GROWTH_PERCENT: int('HEAP_GROWTH_PERCENT', 50, 0, 1000),
   SQLITE_CACHE_MB: int('SQLITE_CACHE_MB', DEFAULT_SQLITE_CACHE_MB, 1, 4096),
+  GRAPHQL_EXECUTOR: z.string().optional().transform((raw, ctx) => {
+    const executor = (raw || 'compiled').toLowerCase();
+    if (!(GRAPHQL_EXECUTORS as readonly string[]).includes(executor)) {
+      ctx.addIssue({ code: 'custom', message: `GRAPHQL_EXECUTOR must be one of ${GRAPHQL_EXECUTORS.join(', ')}, got "${raw}"` });
+      return z.NEVER;
+    }
+    return executor as GraphqlExecutor;
+  }),
 });
 
 /** Reads and validates the environment; throws one ConfigError listing every problem. */
@@ -282,5 +295,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     optimizeForSize: e.OPTIMIZE_FOR_SIZE,
     heapGrowthPercent: e.HEAP_GROWTH_PERCENT,
     sqliteCacheMb: e.SQLITE_CACHE_MB,
+    executor: e.GRAPHQL_EXECUTOR,
   };
 }

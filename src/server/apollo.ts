@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
 import {
   ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled,
@@ -14,6 +15,7 @@ import { projectRoot, type Config } from '../config.ts';
 import type { Context } from '../context.ts';
 import { resolvers } from '../resolvers/index.ts';
 import { createFormatError } from './errors.ts';
+import { createCompiledExecutor } from './executor.ts';
 import { enforceLimits, measureOperationCached } from './limits.ts';
 import type { Logger } from './logger.ts';
 
@@ -76,10 +78,17 @@ function operationRulesPlugin(limits: Config['limits']): ApolloServerPlugin<Cont
   };
 }
 
+/** The executable schema: the SDL with the resolvers, built as Apollo builds it from `typeDefs` + `resolvers`. */
+export const buildSchema = () => makeExecutableSchema({ typeDefs, resolvers: resolvers as never });
+
 export function createApollo(config: Config, logger: Logger) {
+  // GRAPHQL_EXECUTOR: graphql-jit's compiled code through the gateway seam (src/server/executor.ts), or
+  // Apollo's own graphql-js execution. Everything else below is the same for both.
+  const execution = config.executor === 'compiled'
+    ? { gateway: createCompiledExecutor(buildSchema(), typeDefs).gateway }
+    : { typeDefs, resolvers: resolvers as never };
   return new ApolloServer<Context>({
-    typeDefs,
-    resolvers: resolvers as never,
+    ...execution,
     introspection: config.introspection,
     // "Did you mean …?" suggestions tell the schema to whoever asks: hide them when introspection is off.
     hideSchemaDetailsFromClientErrors: !config.introspection,
