@@ -85,7 +85,7 @@ export function createApollo(config: Config, logger: Logger) {
   // GRAPHQL_EXECUTOR: graphql-jit's compiled code through the gateway seam (src/server/executor.ts), or
   // Apollo's own graphql-js execution. Everything else below is the same for both.
   const execution = config.executor === 'compiled'
-    ? { gateway: createCompiledExecutor(buildSchema(), typeDefs).gateway }
+    ? { gateway: createCompiledExecutor(buildSchema(), typeDefs) }
     : { typeDefs, resolvers: resolvers as never };
   return new ApolloServer<Context>({
     ...execution,
