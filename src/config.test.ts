@@ -35,6 +35,13 @@ describe('loadConfig', () => {
     expect(found.join('\n')).not.toContain('hunter2-secret');
   });
 
+  it('runs compiled operations by default, takes graphql-js as the way back, and refuses anything else', () => {
+    expect(loadConfig({}).executor).toBe('compiled');
+    expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).executor).toBe('graphql-js');
+    expect(loadConfig({ GRAPHQL_EXECUTOR: 'Compiled' }).executor).toBe('compiled');
+    expect(problems({ GRAPHQL_EXECUTOR: 'jit' })).toEqual(['GRAPHQL_EXECUTOR must be one of compiled, graphql-js, got "jit"']);
+  });
+
   it('takes HEAP_GROWTH_PERCENT from 0 (V8 decides) to 1000, and refuses anything else', () => {
     expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
     expect(loadConfig({ HEAP_GROWTH_PERCENT: '100' }).heapGrowthPercent).toBe(100);
