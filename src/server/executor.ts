@@ -6,7 +6,11 @@
  * uses. Apollo still parses, validates (with its own rules and ours), resolves the operation, runs every
  * plugin hook (didResolveOperation: our limits; willSendResponse: the report and SERVICE_BUSY's 503),
  * formats errors (formatError, masking) and stops; only the call to `execute` goes through here. No
- * library wraps graphql-jit for Apollo Server 5, hence this glue.
+ * library wraps graphql-jit for Apollo Server 5, hence this glue. (Read in Apollo Server 5.5's request
+ * pipeline: introspection's refusal and `hideSchemaDetailsFromClientErrors` are validation, the
+ * landing page and the default plugins do not depend on the mode, and `stop()` calls the gateway's.
+ * One thing a gateway loses: a plugin's `willResolveField` would not see compiled fields. None of ours
+ * has one; the cache-control plugin, which does, is disabled in apollo.ts.)
  *
  * Each operation is compiled once per query text and operation name (a bounded LRU), never per request.
  * Anything graphql-jit refuses to compile, and any document without the operation asked for, is executed
