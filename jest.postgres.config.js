@@ -29,6 +29,8 @@ export default {
     // SQLite's read worker threads (PostgreSQL runs reads concurrently on its own pool).
     '<rootDir>/test/integration/read-workers.test.ts',
     '<rootDir>/test/integration/read-worker-crash.test.ts',
+    // Which events pages the main thread's SQLite reader serves rather than a read worker.
+    '<rootDir>/test/integration/event-page-reader.test.ts',
     // The FTS5 ranking strategy's internals (search-sqlite.ts); PostgreSQL's ranking is checked against
     // an exhaustive one-statement ranking in test/postgres/search-ranking.test.ts.
     '<rootDir>/test/integration/search-ranking.test.ts',
