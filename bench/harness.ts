@@ -254,7 +254,29 @@ export async function throughput(server: Server, load: Load, what: string, conne
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: load.body(i++) }) }],
   }) as { requests: { average: number; total: number }; non2xx: number; errors: number };
   if (result.non2xx || result.errors) throw new Error(`${server.name} ${what}: ${result.non2xx} non-2xx responses, ${result.errors} errors under load`);
-  return { rps: result.requests.average, requests: Math.max(1, result.requests.total), cpu: (cpuMsOf(server) - cpuBefore) / Math.max(1, result.requests.total) };
+  const measured = { rps: result.requests.average, requests: Math.max(1, result.requests.total), cpu: (cpuMsOf(server) - cpuBefore) / Math.max(1, result.requests.total) };
+  await settle(server);
+  return measured;
+}
+
+/**
+ * Waits until the server has finished the requests a load left in flight. autocannon stops at the end
+ * of its duration without waiting for the responses it still expects, and a server goes on answering
+ * them: up to `connections` slow requests (8 common-word searches: ~1.5 s on a one-thread server). The
+ * next measurement — this server's latency at one connection, or the other server's throughput on the
+ * same cores — would start behind that backlog: the common-word search's "p99" at one connection was the
+ * first request, queued behind the eight (0.8–1.7 s for every server). Quiet: under 5 ms of CPU in 50 ms
+ * (a tenth of a core), within 15 s.
+ */
+export async function settle(server: Server): Promise<void> {
+  const until = performance.now() + 15_000;
+  let last = cpuMsOf(server);
+  while (performance.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = cpuMsOf(server);
+    if (!(now - last >= 5)) return; // (NaN: the process is gone; nothing to wait for)
+    last = now;
+  }
 }
 
 /**
