@@ -56,7 +56,12 @@ export function createContext(db: Db, requestId: string, viewer: Principal | nul
   // The hand-written statements go through the client's readers (src/db/sql-reader.ts), tracked like
   // the request's Prisma statements.
   const { bounded, lists } = readersOf(db);
-  const tracked = (reader: SqlReader): SqlReader => ({ rows: (query) => gate.track(reader.rows(query)) });
+  const tracked = (reader: SqlReader): SqlReader => ({
+    rows: (query) => gate.track(reader.rows(query)),
+    get idle() {
+      return reader.idle;
+    },
+  });
   if (requestDb !== db) setReaders(requestDb, { bounded: tracked(bounded), lists: tracked(lists) });
   return new RequestContext(requestDb, requestId, viewer, report, gate, bounded);
 }

@@ -166,6 +166,13 @@ export class ReadPool {
     for (const slot of this.#slots) this.#spawn(slot);
   }
 
+  /** How many statements would start at once now: workers ready and free, less the reads already waiting. */
+  get idle(): number {
+    let free = 0;
+    for (const slot of this.#slots) if (slot.ready && !slot.job) free++;
+    return Math.max(0, free - this.#queue.length);
+  }
+
   stats(): ReadPoolStats {
     return {
       size: this.#slots.length,

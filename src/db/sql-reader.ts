@@ -25,6 +25,11 @@ import { compileRowBuilder, type Decode, type RowBuilder } from './row-builder.t
 export interface SqlReader {
   /** The rows of one read-only statement, decoded as `$queryRaw` decodes them. */
   rows<T>(query: Prisma.Sql): Promise<T[]>;
+  /**
+   * How many statements it would start at once right now (its idle read workers); absent: it runs one
+   * at a time, and a caller has nothing to gain from splitting a statement.
+   */
+  readonly idle?: number;
 }
 
 /** What `$queryRaw` needs of a client (the client or a transaction's). */
@@ -182,6 +187,10 @@ function pooledBuilder(names: readonly string[], types: readonly number[]): RowB
  */
 export class PooledReader implements SqlReader {
   constructor(private readonly pool: ReadPool, private readonly onQuery?: SqliteReaderOptions['onQuery']) {}
+
+  get idle(): number {
+    return this.pool.idle;
+  }
 
   async rows<T>(query: Prisma.Sql): Promise<T[]> {
     const started = performance.now();

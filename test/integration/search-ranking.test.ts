@@ -133,7 +133,9 @@ describe('the one-statement page', () => {
       statements.length = 0;
       const page = await searchDocuments(t.db, query, 10, null, false, true);
       await page.totalCount();
-      expect({ query, statements: statements.length }).toEqual({ query, statements: 1 });
+      // (With two read workers idle, a one-row read of the index's highest rowid comes first: it finds
+      // the corpus too small to share the ranking out, see search-shared-ranking.test.ts.)
+      expect({ query, statements: statements.filter((s) => !/ORDER BY rowid DESC LIMIT 1/.test(s)).length }).toEqual({ query, statements: 1 });
       statements.length = 0;
       await (await searchDocuments(t.db, query, 10, null, true)).totalCount();
       expect({ query, statements: statements.length }).toEqual({ query, statements: 1 });
