@@ -34,6 +34,8 @@ export default {
     // The FTS5 ranking strategy's internals (search-sqlite.ts); PostgreSQL's ranking is checked against
     // an exhaustive one-statement ranking in test/postgres/search-ranking.test.ts.
     '<rootDir>/test/integration/search-ranking.test.ts',
+    // The FTS5 ranking shared out between SQLite's read workers.
+    '<rootDir>/test/integration/search-shared-ranking.test.ts',
     // SQLite's file backup and restore (npm run db:restore); PostgreSQL uses pg_dump/pg_restore.
     '<rootDir>/test/integration/response-cache-restore.test.ts',
   ],
