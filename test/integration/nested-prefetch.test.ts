@@ -9,6 +9,7 @@
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { testStore } from '../helpers/db.ts';
 import { EDITOR, TOKENS, ok } from '../write/support.ts';
+import { narrowAndWide } from '../helpers/narrow-wide.ts';
 
 let s: TestServer;
 
@@ -185,19 +186,8 @@ describe('a statement of the page that fails', () => {
  * not know (`actors { totalCount }`) widens every model — and with the same records read alone.
  */
 describe('narrow rows under a page of requests', () => {
-  const WIDEN = 'widen: actors(first: 1) { totalCount }';
-  const widened = (query: string) => query.replace(/\{/, `{ ${WIDEN} `);
   /** The answer of `query`, narrow, and of the same query made wide: equal but for the widening field. */
-  async function both(query: string, variables: Record<string, unknown> = {}) {
-    const narrow = await run(query, variables);
-    const wide = await run(widened(query), variables);
-    expect(narrow.errors).toBeUndefined();
-    expect(wide.errors).toBeUndefined();
-    const { widen, ...rest } = wide.data;
-    expect(widen.totalCount).toBeGreaterThan(0);
-    expect(narrow.data).toEqual(rest);
-    return { narrow, wide };
-  }
+  const both = narrowAndWide(run, 'widen: actors(first: 1) { totalCount }', (widen) => expect(widen.totalCount).toBeGreaterThan(0));
   /** The actor columns a statement read through the parties' and responses' joins. */
   const joinedActorColumns = (selects: string[]) =>
     selects.filter((q) => /JOIN "Actor"/.test(q)).map((q) => [...q.matchAll(/AS "j__(\w+)"/g)].map((m) => m[1]));

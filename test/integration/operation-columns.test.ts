@@ -7,6 +7,7 @@
  * (`npm run test:postgres -- <file>`).
  */
 import { ok, startTestServer, type TestServer } from '../helpers/server.ts';
+import { narrowAndWide } from '../helpers/narrow-wide.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -14,8 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-const WIDEN = 'widen: stats { documents }';
-const widened = (query: string) => query.replace(/\{/, `{ ${WIDEN} `);
 
 /** The SELECTs an operation sent (without the response cache's data-version read). */
 async function run(query: string, variables: Record<string, unknown> = {}) {
@@ -25,16 +24,7 @@ async function run(query: string, variables: Record<string, unknown> = {}) {
 }
 
 /** `query` narrow and made wide: the same data but for the widening field; both runs returned. */
-async function both(query: string, variables: Record<string, unknown> = {}) {
-  const narrow = await run(query, variables);
-  const wide = await run(widened(query), variables);
-  expect(narrow.errors).toBeUndefined();
-  expect(wide.errors).toBeUndefined();
-  const { widen, ...rest } = wide.data;
-  expect(widen.documents).toBeGreaterThan(0);
-  expect(narrow.data).toEqual(rest);
-  return { narrow, wide };
-}
+const both = narrowAndWide(run, 'widen: stats { documents }', (widen) => expect(widen.documents).toBeGreaterThan(0));
 
 /** The columns of `table` a statement selects directly (`t."c"`), and those of the row it joins (`AS "j__c"`). */
 function columnsOf(sql: string) {
