@@ -130,7 +130,10 @@ export async function createDb(databaseUrl: string, options: DbOptions = {}): Pr
     ]);
     // One pool for the client's adapter and the hand-written reads (src/db/pg-reader.ts): a process opens
     // at most DATABASE_POOL_SIZE connections to PostgreSQL, whichever path a statement takes.
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: postgresPoolSize() });
+    // With two connections or more, one of them is the bounded reader's own, in pipeline mode (pg-reader.ts).
+    const size = postgresPoolSize();
+    const pipelined = size >= 2 ? () => new pg.Client({ connectionString: databaseUrl, pipeline: true }) : undefined;
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: pipelined ? size - 1 : size });
     // An idle connection the server ends (a restart, pg_terminate_backend) is dropped and reopened on demand;
     // without a listener, its error event would end the process.
     pool.on('error', () => {});
@@ -144,12 +147,12 @@ export async function createDb(databaseUrl: string, options: DbOptions = {}): Pr
       await pool.end();
       throw error;
     }
-    const reader = new PgReader(pool, { onQuery: options.onQuery });
-    readers.set(db, { bounded: reader, lists: reader });
+    const bounded = new PgReader(pool, { onQuery: options.onQuery, pipelined });
+    readers.set(db, { bounded, lists: pipelined ? new PgReader(pool, { onQuery: options.onQuery }) : bounded });
     // The adapter leaves a pool it was given open: end it with the client.
     const disconnect = db.$disconnect.bind(db);
     let ended: Promise<void> | undefined;
-    Object.assign(db, { $disconnect: async () => { await disconnect(); ended ??= pool.end(); await ended; } });
+    Object.assign(db, { $disconnect: async () => { await disconnect(); ended ??= Promise.all([bounded.close(), pool.end()]).then(() => {}); await ended; } });
     return db;
   }
   const file = databaseFile(databaseUrl);

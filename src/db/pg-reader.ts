@@ -106,16 +106,71 @@ const NAMED_STATEMENTS = 500;
 export interface PgReaderOptions {
   /** Told of every statement, as Prisma's query event would be. */
   onQuery?: (sql: string, durationMs: number, params: string) => void;
+  /**
+   * Opens a connection in `pg`'s pipeline mode (`pipeline: true`, not yet connected) for this reader's
+   * own use, instead of a pool checkout per statement: for bounded statements only (see below).
+   */
+  pipelined?: () => pg.Client;
+}
+
+/** What `run` needs of a `pg` pool or client. */
+type Queryable = Pick<pg.Pool, 'query'>;
+
+/**
+ * One connection in pipeline mode: every statement is written at once, behind those still running, and
+ * answered in order. Measured on the title list at 10k (paired runs, 8 connections): 0.09–0.11 ms less
+ * server CPU per request and ~0.07 ms less PostgreSQL CPU than a pool checkout per statement on up to 8
+ * connections, and the nested page no slower: one backend reads the queued statements back to back, and
+ * the answers of several arrive in one read. The price is that a statement waits for those ahead of it on
+ * the connection, so only statements whose cost a page bounds go here (the client's `bounded` reader);
+ * a list's filtered page or count, which may run long, keeps the pool. A connection that fails or ends
+ * (a server restart, `pg_terminate_backend`) fails the statements in flight on it, as a pool connection's
+ * would, and the next statement opens a new one.
+ */
+class Pipeline {
+  #client: Promise<pg.Client> | undefined;
+  #closed = false;
+
+  constructor(private readonly open: () => pg.Client) {}
+
+  connection(): Promise<pg.Client> {
+    // As the pool does once ended: a reader of a disconnected client opens nothing.
+    if (this.#closed) return Promise.reject(new Error('the PostgreSQL reader was closed with its client'));
+    if (this.#client) return this.#client;
+    const client = this.open();
+    const drop = () => { if (this.#client === opening) this.#client = undefined; };
+    // Without a listener an idle connection's error would end the process.
+    client.on('error', drop);
+    client.on('end', drop);
+    const opening: Promise<pg.Client> = client.connect().then(() => client, (error: unknown) => { drop(); throw error; });
+    this.#client = opening;
+    return opening;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const opening = this.#client;
+    this.#client = undefined;
+    const client = await opening?.catch(() => undefined);
+    await client?.end().catch(() => {});
+  }
 }
 
 export class PgReader implements SqlReader {
   readonly #pool: pg.Pool;
   readonly #onQuery: PgReaderOptions['onQuery'];
   readonly #statements = new Map<string, Statement>();
+  readonly #pipeline: Pipeline | undefined;
 
   constructor(pool: pg.Pool, options: PgReaderOptions = {}) {
     this.#pool = pool;
     this.#onQuery = options.onQuery;
+    this.#pipeline = options.pipelined ? new Pipeline(options.pipelined) : undefined;
+  }
+
+  /** Ends the pipelined connection, if one is open (the pool is the client's to end). */
+  close(): Promise<void> {
+    return this.#pipeline?.close() ?? Promise.resolve();
   }
 
   #statement(sql: string): Statement {
@@ -133,7 +188,10 @@ export class PgReader implements SqlReader {
     const sql = query.text;
     const statement = this.#statement(sql);
     const values = query.values.map(bindable);
-    const run = () => this.#pool.query<unknown[]>({ name: statement.name, text: sql, values, rowMode: 'array', types });
+    // Named statements are per connection: each reader's names are used on its own connections only (the
+    // pipelined one, or the pool's, which Prisma's adapter uses with unnamed statements).
+    const on: Queryable = this.#pipeline ? await this.#pipeline.connection() : this.#pool;
+    const run = () => on.query<unknown[]>({ name: statement.name, text: sql, values, rowMode: 'array', types });
     let result: pg.QueryResult<unknown[]>;
     try {
       result = await run();

@@ -219,3 +219,55 @@ it('keeps reading a table a migration changed under its prepared statements', as
   for (let i = 0; i < 12; i++) expect(await reader.rows(query)).toStrictEqual([{ id: 'a', added: 7 }, { id: 'b', added: 7 }]);
   expect(await reader.rows(query)).toStrictEqual(await orm().rows(query));
 });
+
+describe('the bounded reader’s pipelined connection', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await createDb(t.url);
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+  });
+  const pid = async (reader: SqlReader) => Number((await reader.rows<{ pid: number }>(Prisma.sql`SELECT pg_backend_pid() AS "pid"`))[0]!.pid);
+
+  it('sends concurrent bounded reads on one connection, answered each with its own rows, and lists on the pool', async () => {
+    const { bounded, lists } = readersOf(db);
+    expect(lists).not.toBe(bounded);
+    const actors = await orm().rows<{ id: string }>(Prisma.sql`SELECT "id" FROM "Actor" ORDER BY "id" LIMIT 8`);
+    expect(actors.length).toBeGreaterThan(3);
+    const answers = await Promise.all(actors.map(async (a) => ({
+      rows: await bounded.rows<{ id: string; pid: number }>(Prisma.sql`SELECT t."id", pg_backend_pid() AS "pid" FROM "Actor" t, pg_sleep(0.01) s WHERE t."id" = ${a.id}`),
+    })));
+    expect(answers.map((a) => a.rows.map((r) => r.id))).toEqual(actors.map((a) => [a.id]));
+    expect(new Set(answers.map((a) => a.rows[0]!.pid)).size).toBe(1);
+    // The pool serves the lists' reads on other connections.
+    expect(await pid(lists)).not.toBe(answers[0]!.rows[0]!.pid);
+  });
+
+  it('fails only the statement that fails, not those queued beside it', async () => {
+    const { bounded } = readersOf(db);
+    const [before, failed, after] = await Promise.allSettled([
+      bounded.rows(Prisma.sql`SELECT 1 AS "one" FROM pg_sleep(0.01) s`),
+      bounded.rows(Prisma.sql`SELECT 1 / ${0} AS "boom"`),
+      bounded.rows(Prisma.sql`SELECT 2 AS "two"`),
+    ]);
+    expect(before).toEqual({ status: 'fulfilled', value: [{ one: 1 }] });
+    expect(failed.status).toBe('rejected');
+    expect(String((failed as PromiseRejectedResult).reason)).toMatch(/division by zero/);
+    expect(after).toEqual({ status: 'fulfilled', value: [{ two: 2 }] });
+  });
+
+  it('opens a new connection after the server ended the pipelined one', async () => {
+    const { bounded } = readersOf(db);
+    const first = await pid(bounded);
+    await t.db.$queryRawUnsafe('SELECT pg_terminate_backend($1::int)', first);
+    // The statement sent while the end is on its way may fail; the reader recovers by itself.
+    let next: number | undefined;
+    await until(async () => {
+      next = await pid(bounded).catch(() => undefined);
+      return next !== undefined;
+    });
+    expect(next).not.toBe(first);
+    expect(await bounded.rows(Prisma.sql`SELECT 3 AS "three"`)).toEqual([{ three: 3 }]);
+  });
+});
