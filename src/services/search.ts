@@ -96,8 +96,8 @@ const TIE_SLACK = 32;
 
 /**
  * From this many indexed documents (the index's highest rowid), a search's ranking is shared out
- * between the read workers. Below it a whole ranking costs a few milliseconds at most, less than the
- * extra statements (a share each, the count, the snippets) cost in round trips.
+ * between the idle read workers. Below it a whole ranking costs a few milliseconds at most, less than
+ * the extra statements (the rowid span, a share each, the snippets) cost in round trips.
  */
 export const SHARED_RANKING_MIN_ROWS = 20_000;
 
