@@ -34,9 +34,7 @@ function run(command: string, args: string[], cwd: string, vars: Record<string, 
   let out = '';
   child.stdout!.on('data', (c: Buffer) => { out += c.toString('utf8'); });
   child.stderr!.on('data', (c: Buffer) => { out += c.toString('utf8'); });
-  // 'close', not 'exit': a child's last lines can still be in the pipe when 'exit' fires, and the
-  // tests read the log (the "stopped" line) right after. 'close' comes once its output has ended.
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
 
