@@ -70,6 +70,14 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
+    // Held until the drain below ends in process.exit: once the listener has closed, nothing else may
+    // keep the event loop alive, and Node would exit 0 in the middle of an await below, without
+    // disconnecting or logging "stopped" (seen once on CI under load; see ReadPool.close). Past the grace
+    // and the timeout, with a margin, it also ends a drain whose step never settles, with an error.
+    setTimeout(() => {
+      logger.error('the drain did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + config.shutdownTimeoutMs + 10_000);
     server.state.draining = true;
     logger.info('draining', { signal, graceMs: config.shutdownGraceMs, timeoutMs: config.shutdownTimeoutMs });
     if (config.shutdownGraceMs > 0) await new Promise((r) => setTimeout(r, config.shutdownGraceMs));

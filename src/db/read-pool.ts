@@ -220,7 +220,13 @@ export class ReadPool {
       const worker = slot.worker;
       slot.worker = undefined;
       slot.ready = false;
-      if (worker) await worker.terminate();
+      if (!worker) return;
+      // An idle worker is unref'd (see #spawn), and so is the handle that reports its exit: with nothing
+      // else left (a server whose listener has closed), the process could end before terminate()
+      // resolves, skipping whatever the caller does after close(). The likely cause of a drain seen on
+      // CI under load that exited 0 without its "stopped" line.
+      worker.ref();
+      await worker.terminate();
     }));
   }
 
