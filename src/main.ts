@@ -72,7 +72,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     stopping = true;
     // Held until the drain below ends in process.exit: once the listener has closed, nothing else may
     // keep the event loop alive, and Node would exit 0 in the middle of an await below, without
-    // disconnecting or logging "stopped" (seen once on CI under load; see ReadPool.close). Past the grace
+    // disconnecting or logging "stopped" (seen in two CI runs under load; see ReadPool.close). Past the grace
     // and the timeout, with a margin, it also ends a drain whose step never settles, with an error.
     setTimeout(() => {
       logger.error('the drain did not finish in time; exiting');
